@@ -1,0 +1,176 @@
+"""The command line: ``planner check|export|techniques|exercises ...``.
+
+With no arguments ``planner`` opens the window. Heavy modules (Qt, reportlab,
+tinydb) are imported only by the commands that need them, so that ``planner
+check`` starts quickly. Bad input never shows a traceback: one line on stderr
+naming the file and the place, and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input the user can fix; the message is shown as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="planner",
+        description="Plan massage sessions, check them for safety and print the documents. "
+        "With no command, opens the window.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="print the safety findings of a plan file")
+    check.add_argument("plan", metavar="PLAN.json")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+
+    for name, what in (("techniques", "technique library"), ("exercises", "home-care exercises")):
+        listing = commands.add_parser(name, help=f"list the {what}")
+        listing.add_argument("--json", action="store_true", help="print as JSON")
+    return parser
+
+
+# -- commands -----------------------------------------------------------------
+
+
+def _library(args: argparse.Namespace) -> Any:
+    from planner.core.library import builtin_library
+
+    return builtin_library()
+
+
+def _load_plan(path: str, library: Any) -> Any:
+    from planner.core.planfile import PlanFileError, load_plan
+
+    try:
+        return load_plan(path, library)
+    except PlanFileError as error:
+        raise UsageError(str(error)) from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from planner.core.regions import area_name
+    from planner.core.safety import check_plan, has_contraindication
+    from planner.core.vocab import SEVERITY_NAMES
+
+    library = _library(args)
+    plan = _load_plan(args.plan, library)
+    findings = check_plan(plan, library)
+    if args.json:
+        print(json.dumps([finding.to_json() for finding in findings], ensure_ascii=False, indent=2))
+    else:
+        counts = {severity: 0 for severity in SEVERITY_NAMES}
+        for finding in findings:
+            counts[finding.severity] += 1
+        if not findings:
+            print(f"{args.plan}: no safety findings")
+        else:
+            print(
+                f"{args.plan}: {counts['contraindicated']} contraindicated, "
+                f"{counts['caution']} caution{'s' if counts['caution'] != 1 else ''}, "
+                f"{counts['info']} note{'s' if counts['info'] != 1 else ''}"
+            )
+        for finding in findings:
+            where = "whole plan" if finding.step is None else f"step {finding.step + 1}"
+            if finding.region:
+                where += f", {area_name(finding.region, finding.side or '')}"
+            print(f"{SEVERITY_NAMES[finding.severity].upper():<16}{finding.rule} ({where})")
+            print(f"    {finding.message}")
+    return EXIT_FINDINGS if has_contraindication(findings) else EXIT_OK
+
+
+def cmd_techniques(args: argparse.Namespace) -> int:
+    from planner.core.library import FAMILIES
+
+    library = _library(args)
+    techniques = list(library.techniques.values())
+    if args.json:
+        out = []
+        for technique in techniques:
+            entry = technique.to_json()
+            entry["own"] = library.is_custom_technique(technique.id)
+            out.append(entry)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max((len(t.id) for t in techniques), default=10) + 2
+    for technique in techniques:
+        family = FAMILIES.get(technique.family, technique.family)
+        flags = ", vigorous" if technique.vigorous else ""
+        own = "  [own]" if library.is_custom_technique(technique.id) else ""
+        print(
+            f"{technique.id:<{width}}{technique.name} ({family}, {technique.default_pressure}, "
+            f"{technique.default_minutes:g} min{flags}){own}"
+        )
+    return EXIT_OK
+
+
+def cmd_exercises(args: argparse.Namespace) -> int:
+    library = _library(args)
+    exercises = list(library.exercises.values())
+    if args.json:
+        out = []
+        for exercise in exercises:
+            entry = exercise.to_json()
+            entry["own"] = library.is_custom_exercise(exercise.id)
+            out.append(entry)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max((len(e.id) for e in exercises), default=10) + 2
+    for exercise in exercises:
+        own = "  [own]" if library.is_custom_exercise(exercise.id) else ""
+        print(
+            f"{exercise.id:<{width}}{exercise.title} ({exercise.minutes:g} min, "
+            f"{exercise.frequency}){own}"
+        )
+    return EXIT_OK
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "techniques": cmd_techniques,
+    "exercises": cmd_exercises,
+}
+
+
+def open_window(argv: Sequence[str]) -> int:
+    """Open the main window (the GUI package is imported only here)."""
+    build_parser().print_help()
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv:
+        return open_window(argv)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return open_window(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"planner {args.command}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def run() -> NoReturn:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Writing a file so that it is either wholly the old one or wholly the new one.
+
+The bytes go to a temporary file in the target folder, which is flushed and
+synced to disk, then renamed over the target with :func:`os.replace`, and the
+folder itself is synced so that the rename survives a power cut. On any error
+the temporary file is removed and the old file is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+
+def fsync_folder(folder: Path) -> None:
+    """Sync a folder's entries (renames) to disk, where the platform allows it."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str], mode: int = 0o644) -> Iterator[IO[bytes]]:
+    """A binary file object whose content replaces ``path`` only if the block succeeds."""
+    target = Path(path)
+    folder = target.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    temp = Path(temp_name)
+    try:
+        os.fchmod(fd, mode) if hasattr(os, "fchmod") else None
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_folder(folder)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, mode: int = 0o644) -> None:
+    """Replace ``path`` with ``data`` all at once."""
+    with atomic_output(path, mode) as handle:
+        handle.write(data)
+
+
+def write_atomic_with(
+    path: str | os.PathLike[str], writer: Callable[[IO[bytes]], None], mode: int = 0o644
+) -> None:
+    """Replace ``path`` with whatever ``writer`` writes into the file object it is given."""
+    with atomic_output(path, mode) as handle:
+        writer(handle)
