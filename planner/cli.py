@@ -9,6 +9,7 @@ naming the file and the place, and exit status 2.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,12 @@ from typing import Any, NoReturn
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+
+
+# Modules that add more commands: each has ``add_commands(subparsers)``, which adds
+# its parsers with ``set_defaults(func=...)``. They must import nothing heavy at
+# module level: the parser is built on every start.
+COMMAND_MODULES: list[str] = []
 
 
 class UsageError(Exception):
@@ -40,9 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("plan", metavar="PLAN.json")
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
 
-    for name, what in (("techniques", "technique library"), ("exercises", "home-care exercises")):
+    check.set_defaults(func=cmd_check)
+
+    for name, what, func in (
+        ("techniques", "technique library", cmd_techniques),
+        ("exercises", "home-care exercises", cmd_exercises),
+    ):
         listing = commands.add_parser(name, help=f"list the {what}")
         listing.add_argument("--json", action="store_true", help="print as JSON")
+        listing.set_defaults(func=func)
+
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).add_commands(commands)
     return parser
 
 
@@ -141,13 +157,6 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {
-    "check": cmd_check,
-    "techniques": cmd_techniques,
-    "exercises": cmd_exercises,
-}
-
-
 def open_window(argv: Sequence[str]) -> int:
     """Open the main window (the GUI package is imported only here)."""
     build_parser().print_help()
@@ -163,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return open_window(argv)
     try:
-        return COMMANDS[args.command](args)
+        return int(args.func(args))
     except UsageError as error:
         print(f"planner {args.command}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
