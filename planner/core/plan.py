@@ -315,7 +315,7 @@ class SessionPlan:
         _index(self.avoid, index, "avoided area", insert=True)
         check_avoided(area)
         if self.avoided_index(area.region, area.side) is not None:
-            raise PlanError(f"the {area.area.name} is already avoided")
+            raise PlanError(f"{r.area_phrase(area.region, area.side)} is already avoided")
         self.avoid.insert(index, area)
         return index
 
@@ -328,7 +328,7 @@ class SessionPlan:
     def stop_avoiding(self, region: str, side: str) -> tuple[int, AvoidedArea]:
         index = self.avoided_index(region, side)
         if index is None:
-            raise PlanError(f"the {r.area_name(region, side)} is not avoided")
+            raise PlanError(f"{r.area_phrase(region, side)} is not avoided")
         return index, self.avoid.pop(index)
 
     def replace_avoided(self, index: int, area: AvoidedArea) -> AvoidedArea:
@@ -336,7 +336,7 @@ class SessionPlan:
         check_avoided(area)
         other = self.avoided_index(area.region, area.side)
         if other is not None and other != index:
-            raise PlanError(f"the {area.area.name} is already avoided")
+            raise PlanError(f"{r.area_phrase(area.region, area.side)} is already avoided")
         self.avoid[index] = area
         return old
 
@@ -352,7 +352,9 @@ class SessionPlan:
         _index(self.symptoms, index, "symptom area", insert=True)
         check_symptom(symptom)
         if self.symptom_index(symptom.region, symptom.side, symptom.kind) is not None:
-            raise PlanError(f"{symptom.kind} in the {symptom.area.name} is already marked")
+            raise PlanError(
+                f"{symptom.kind} in {r.area_phrase(symptom.region, symptom.side)} is already marked"
+            )
         self.symptoms.insert(index, symptom)
         return index
 
@@ -367,7 +369,9 @@ class SessionPlan:
         check_symptom(symptom)
         other = self.symptom_index(symptom.region, symptom.side, symptom.kind)
         if other is not None and other != index:
-            raise PlanError(f"{symptom.kind} in the {symptom.area.name} is already marked")
+            raise PlanError(
+                f"{symptom.kind} in {r.area_phrase(symptom.region, symptom.side)} is already marked"
+            )
         self.symptoms[index] = symptom
         return old
 

@@ -32,7 +32,7 @@ from planner.core.plan import (
     SymptomArea,
     Therapist,
 )
-from planner.core.regions import REGIONS, default_side, side_problem
+from planner.core.regions import REGIONS, area_phrase, default_side, side_problem
 from planner.core.vocab import (
     AVOID_REASONS,
     CONDITIONS,
@@ -194,7 +194,7 @@ def parse_plan(data: Any, library: Library | None = None) -> SessionPlan:
             note=v.text(entry.get("note", ""), v.join(place, "note")),
         )
         if plan.avoided_index(region, side) is not None:
-            raise v.FormatError(place, f"the {area.area.name} is already listed")
+            raise v.FormatError(place, f"{area_phrase(region, side)} is already listed")
         plan.avoid.append(area)
 
     for i, item in enumerate(v.array(data.get("symptoms", []), "symptoms")):
