@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from planner.core.library import Exercise, Library, builtin_library
 from planner.core.plan import HomeCareItem, SessionPlan
-from planner.core.regions import BOTH, LEFT, REGION_NAMES, RIGHT, Area, default_side
+from planner.core.regions import (
+    BOTH,
+    LEFT,
+    MIDLINE,
+    REGION_NAMES,
+    RIGHT,
+    Area,
+    area_name,
+    default_side,
+    is_paired,
+)
 
 # The daily self-care routine for neuropathy in the feet, in the order it is done.
 NEUROPATHY_FOOT_ROUTINE: tuple[str, ...] = (
@@ -85,21 +95,33 @@ def _leave_out_note(plan: SessionPlan, exercise: Exercise) -> str | None:
     skipped = []
     usable = False
     for region in exercise.regions:
+        # Left and right may be avoided by two separate entries: both count.
+        sides = (LEFT, RIGHT) if is_paired(region) else (MIDLINE,)
+        if not all(
+            any(avoided.area.covers(Area(region, side)) for avoided in plan.avoid) for side in sides
+        ):
+            usable = True
         whole = Area(region, default_side(region))
-        if any(avoided.area.covers(whole) for avoided in plan.avoid):
-            continue
-        usable = True
-        for avoided in plan.avoid:
-            if avoided.area.overlaps(whole) and avoided.area.side in (LEFT, RIGHT):
-                skipped.append(f"your {avoided.side} {REGION_NAMES[avoided.region]}")
-            elif avoided.area.overlaps(whole) and not avoided.area.covers(whole):
-                skipped.append(f"your {REGION_NAMES[avoided.region]}")
+        skipped.extend(
+            _your(avoided.region, avoided.side)
+            for avoided in plan.avoid
+            if avoided.area.overlaps(whole)
+        )
     if not usable:
         return None
     if not skipped:
         return ""
     unique = list(dict.fromkeys(skipped))
     return "Leave out " + " and ".join(unique) + "."
+
+
+def _your(region: str, side: str) -> str:
+    """The area in the client's words: "your left heel", "both your feet", "your neck"."""
+    if side == BOTH:
+        return "both your " + area_name(region, BOTH).removeprefix("both ")
+    if side in (LEFT, RIGHT):
+        return f"your {side} {REGION_NAMES[region]}"
+    return f"your {REGION_NAMES[region]}"
 
 
 def effective_routine(plan: SessionPlan, library: Library | None = None) -> list[HomeCareItem]:
