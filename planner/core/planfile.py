@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ from planner.core.vocab import (
 FORMAT = "session-plan"
 VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
+_DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TOP_KEYS = (
     "format",
     "version",
@@ -159,7 +161,8 @@ def parse_plan(data: Any, library: Library | None = None) -> SessionPlan:
             plan.date = datetime.date.fromisoformat(date_text)
         except ValueError:
             raise v.FormatError("date", f"{date_text!r} is not a date like 2026-11-21") from None
-        if len(date_text) != 10:
+        # fromisoformat also takes "20261121" and week dates ("2026-W47-1"); the format does not.
+        if not _DATE_PATTERN.fullmatch(date_text):
             raise v.FormatError("date", f"{date_text!r} is not a date like 2026-11-21")
     if "length_minutes" in data:
         plan.length_minutes = v.number(

@@ -30,6 +30,9 @@ def join(place: str, key: str | int) -> str:
     """The place of a member: ``join("steps", 2) == "steps[2]"``."""
     if isinstance(key, int):
         return f"{place}[{key}]"
+    if not key.isprintable():
+        # A key with a line break or control character must not break the one-line message.
+        return f"{place}[{key!r}]"
     return f"{place}.{key}" if place else key
 
 
@@ -71,6 +74,11 @@ def obj(
 def text(value: Any, place: str, *, allow_empty: bool = True, max_length: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
         raise FormatError(place, f"must be text, not {describe(value)}")
+    try:
+        # JSON can spell lone surrogates ("\\ud800"), which no file can hold when saved.
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise FormatError(place, f"holds an invalid character at position {error.start}") from None
     if not allow_empty and not value.strip():
         raise FormatError(place, "must not be empty")
     if len(value) > max_length:
