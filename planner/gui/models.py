@@ -1,0 +1,273 @@
+"""Qt models over the session plan: its steps and its safety findings.
+
+Both are thin adapters: they read the document's plan and findings, and an edit
+made in a view becomes an undo command. When only values change they report
+``dataChanged`` (so an open editor survives); when rows come or go they reset.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from planner.core.library import Technique
+from planner.core.plan import Step
+from planner.core.regions import area_name, default_side, region_title
+from planner.core.vocab import PRESSURE_NAMES, SEVERITY_NAMES, SEVERITY_RANK
+from planner.gui import commands as c
+from planner.gui.document import SessionDocument
+from planner.gui.roles import Role, severity_icon
+
+STEP_MIME = "application/x-planner-step"
+TECHNIQUE_MIME = "application/x-planner-technique"
+SIDE_NAMES = {
+    "left": "Client's left",
+    "right": "Client's right",
+    "both": "Both",
+    "midline": "Midline",
+}
+_Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+
+
+def step_from_technique(technique: Technique) -> Step:
+    """A new step with the technique's defaults, on the first region it suits."""
+    region = technique.regions[0] if technique.regions else "upper-back"
+    return Step(
+        technique.id,
+        region,
+        default_side(region),
+        technique.default_minutes,
+        technique.default_pressure,
+    )
+
+
+def minutes_text(value: float) -> str:
+    return f"{value:g}"
+
+
+class _PlanModelMixin:
+    """Keeps a model in step with the document: dataChanged for edits, reset for new rows."""
+
+    def _watch(self, document: SessionDocument) -> None:
+        self.document = document
+        self._rows = self._count()
+        document.changed.connect(self._on_changed)
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def _on_changed(self) -> None:
+        model: Any = self
+        count = self._count()
+        if count != self._rows:
+            model.beginResetModel()
+            self._rows = count
+            model.endResetModel()
+        elif count:
+            last = model.index(count - 1, model.columnCount() - 1)
+            model.dataChanged.emit(model.index(0, 0), last)
+            model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, count - 1)
+
+
+class StepsModel(_PlanModelMixin, QAbstractTableModel):
+    """The session's steps, one per row; every cell but the last is editable in place."""
+
+    TECHNIQUE, REGION, SIDE, MINUTES, PRESSURE, NOTES, ENDS = range(7)
+    HEADERS = ("Technique", "Area", "Side", "Minutes", "Pressure", "Notes", "Ends at")
+    _FIELDS = {REGION: "region", SIDE: "side", MINUTES: "minutes", PRESSURE: "pressure"}
+
+    def __init__(self, document: SessionDocument) -> None:
+        super().__init__()
+        self._watch(document)
+
+    def _count(self) -> int:
+        return len(self.document.plan.steps)
+
+    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return str(section + 1)
+
+    def _worst(self, row: int) -> str:
+        severities = [f.severity for f in self.document.findings if f.step == row]
+        return min(severities, key=SEVERITY_RANK.__getitem__, default="")
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= self._rows:
+            return None
+        row, column = index.row(), index.column()
+        step = self.document.plan.steps[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            edit = role == Qt.ItemDataRole.EditRole
+            return self._cell(row, column, step, edit)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TECHNIQUE:
+            worst = self._worst(row)
+            return severity_icon(worst) if worst else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            messages = [f.message for f in self.document.findings if f.step == row]
+            return "\n".join(messages) or area_name(step.region, step.side)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return str(self._cell(row, column, step, False))
+        return self._role(step, row, role)
+
+    def _role(self, step: Step, row: int, role: int) -> Any:
+        if role == Role.ID:
+            return step.technique
+        if role == Role.REGION:
+            return step.region
+        if role == Role.SIDE:
+            return step.side
+        if role == Role.PRESSURE:
+            return step.pressure
+        if role == Role.SEVERITY:
+            return self._worst(row)
+        if role == Role.ITEM:
+            return step
+        return None
+
+    def _cell(self, row: int, column: int, step: Step, edit: bool) -> Any:
+        if column == self.TECHNIQUE:
+            technique = self.document.library.techniques.get(step.technique)
+            if technique is None:
+                technique = next(
+                    (t for t in self.document.plan.custom_techniques if t.id == step.technique),
+                    None,
+                )
+            return technique.name if technique else step.technique
+        if column == self.REGION:
+            return step.region if edit else region_title(step.region)
+        if column == self.SIDE:
+            return step.side if edit else SIDE_NAMES[step.side]
+        if column == self.MINUTES:
+            return step.minutes if edit else minutes_text(step.minutes)
+        if column == self.PRESSURE:
+            return step.pressure if edit else PRESSURE_NAMES[step.pressure]
+        if column == self.NOTES:
+            return step.notes
+        ends = self.document.plan.running_minutes()[row]
+        return f"{int(ends // 60)}:{int(ends % 60):02d}"
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() not in (self.TECHNIQUE, self.ENDS):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row, column = index.row(), index.column()
+        step = self.document.plan.steps[row]
+        if column == self.NOTES:
+            changes: dict[str, Any] = {"notes": str(value)}
+        elif column == self.REGION:
+            region = str(value)
+            side = step.side if default_side(region) == default_side(step.region) else None
+            changes = {"region": region, "side": side or default_side(region)}
+        elif column in self._FIELDS:
+            changes = {self._FIELDS[column]: value}
+        else:
+            return False
+        if all(getattr(step, name) == new for name, new in changes.items()):
+            return True
+        return self.document.push(c.UpdateStep(self.document, row, **changes))
+
+    # -- drag and drop: reorder steps, or drop a technique from the library --
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        return [STEP_MIME, TECHNIQUE_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        if rows:
+            data.setData(STEP_MIME, str(rows[0]).encode())
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, *args: Any) -> bool:
+        return data.hasFormat(STEP_MIME) or data.hasFormat(TECHNIQUE_MIME)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        if row < 0:
+            row = parent.row() if parent.isValid() else self._rows
+        if data.hasFormat(TECHNIQUE_MIME):
+            technique_id = bytes(data.data(TECHNIQUE_MIME).data()).decode()
+            technique = self.document.library.techniques.get(technique_id)
+            if technique is None:
+                return False
+            return self.document.push(
+                c.InsertStep(self.document, row, step_from_technique(technique))
+            )
+        if not data.hasFormat(STEP_MIME):
+            return False
+        source = int(bytes(data.data(STEP_MIME).data()).decode())
+        target = min(row if row < source else row - 1, self._rows - 1)
+        if not 0 <= source < self._rows or target == source:
+            return False
+        return self.document.push(c.MoveStep(self.document, source, target))
+
+
+class FindingsModel(QAbstractListModel):
+    """The plan's safety findings, most serious first, each with a coloured circle."""
+
+    def __init__(self, document: SessionDocument) -> None:
+        super().__init__()
+        self.document = document
+        self._rows = len(document.findings)
+        document.changed.connect(self._on_changed)
+
+    def _on_changed(self) -> None:
+        # Findings are replaced wholesale after every edit: a reset is the honest signal.
+        self.beginResetModel()
+        self._rows = len(self.document.findings)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else self._rows
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= self._rows:
+            return None
+        finding = self.document.findings[index.row()]
+        where = "Whole plan" if finding.step is None else f"Step {finding.step + 1}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{where}: {finding.message}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return severity_icon(finding.severity)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{SEVERITY_NAMES[finding.severity]}. {where}: {finding.message}"
+        if role == Role.SEVERITY:
+            return finding.severity
+        if role == Role.STEP:
+            return -1 if finding.step is None else finding.step
+        if role == Role.ID:
+            return finding.rule
+        if role == Role.ITEM:
+            return finding
+        return None

@@ -1,0 +1,53 @@
+"""A guard against reference-count bugs in PySide6 6.12's signals.
+
+In PySide6 6.12.0, ``SignalInstance.emit`` and ``SignalInstance.disconnect``
+return ``True`` without owning a reference to it, so every call made from Python
+takes one reference away from the interpreter's ``True`` (and pytest-qt's
+helpers disconnect signals on every wait). After a few thousand calls the count
+reaches zero and the process aborts with "bool_dealloc: deallocating True or
+False". Python 3.12 made ``True`` immortal; on 3.11 we give ``True`` and
+``False`` enough spare references that the count can never run out in the life
+of a process. Nothing is done when the installed PySide6 does not lose them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+# Far more signal calls than a process makes; far below the counter's limit.
+_HEADROOM = 1 << 40
+
+
+class _Probe(QObject):
+    ping = Signal()
+
+
+def _add_references(value: bool, count: int) -> None:
+    # CPython keeps an object's reference count in its first machine word.
+    ctypes.c_ssize_t.from_address(id(value)).value += count
+
+
+def _signals_lose_references() -> bool:
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(8):
+        probe.ping.emit()
+    lost = before - sys.getrefcount(True)
+    if lost > 0:
+        _add_references(True, lost)  # give back what the probe itself cost
+    return lost >= 8
+
+
+def guard_booleans() -> bool:
+    """Give ``True`` and ``False`` spare references if signals lose them; True if they do."""
+    if sys.version_info >= (3, 12) or not _signals_lose_references():
+        return False
+    _add_references(True, _HEADROOM)
+    _add_references(False, _HEADROOM)
+    return True
+
+
+SIGNALS_LOSE_REFERENCES = guard_booleans()
