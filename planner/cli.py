@@ -23,7 +23,7 @@ EXIT_BAD_INPUT = 2
 # Modules that add more commands: each has ``add_commands(subparsers)``, which adds
 # its parsers with ``set_defaults(func=...)``. They must import nothing heavy at
 # module level: the parser is built on every start.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["planner.cli_store"]
 
 
 class UsageError(Exception):
@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="planner",
         description="Plan massage sessions, check them for safety and print the documents. "
         "With no command, opens the window.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the folder of the planner's store (default: $PLANNER_DATA_DIR, "
+        "else the user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -59,16 +65,54 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).add_commands(commands)
+    _data_dir_after_command(parser, set())
     return parser
+
+
+def _data_dir_after_command(parser: argparse.ArgumentParser, seen: set[int]) -> None:
+    """Accept ``--data-dir`` after the command too (``planner store info --data-dir D``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                if id(sub) in seen:
+                    continue  # an alias of a parser already done
+                seen.add(id(sub))
+                if "--data-dir" not in sub._option_string_actions:
+                    sub.add_argument(
+                        "--data-dir",
+                        metavar="DIR",
+                        default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS,
+                    )
+                _data_dir_after_command(sub, seen)
 
 
 # -- commands -----------------------------------------------------------------
 
 
-def _library(args: argparse.Namespace) -> Any:
-    from planner.core.library import builtin_library
+def data_folder(args: argparse.Namespace) -> Any:
+    """The store folder: ``--data-dir``, else ``$PLANNER_DATA_DIR``, else the user data folder."""
+    from pathlib import Path
 
-    return builtin_library()
+    from planner.storage.paths import data_dir
+
+    given = getattr(args, "data_dir", None)
+    return Path(given).expanduser() if given else data_dir()
+
+
+def _library(args: argparse.Namespace) -> Any:
+    """The built-in library plus the user's own entries from the store (read-only, no lock).
+
+    Reads only the store's small own-library file with the json module: no
+    tinydb, and nothing is created when there is no store.
+    """
+    from planner.storage.errors import StoreError
+    from planner.storage.own import own_library
+
+    try:
+        return own_library(data_folder(args))
+    except StoreError as error:
+        raise UsageError(str(error)) from None
 
 
 def _load_plan(path: str, library: Any) -> Any:

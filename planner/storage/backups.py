@@ -1,0 +1,226 @@
+"""Rolling daily backups, damaged-file keeping, restoring, and copies of the whole store.
+
+A backup is a folder ``backups/daily-YYYY-MM-DD/`` holding the store's data files
+as they were when the program first opened the store for writing that day, plus
+a ``backup.json`` manifest. It is built under a temporary name and renamed into
+place, so a backup folder that has its final name is complete.
+
+Our storage never changes a file in place: every save writes a new file and
+renames it over the old one. So a backup can hard-link the data files instead
+of copying them: the link keeps the old version alive when the live file is
+replaced. A snapshot of 2,000 files then costs a few tens of milliseconds and
+only changed files take disk space. Where links are not possible (another file
+system, FAT), the files are copied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import filecmp
+import json
+import os
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from planner.core.atomicfile import atomic_output, fsync_folder, write_atomic
+from planner.storage.errors import StoreDamagedError, StoreError, StoreLockedError
+from planner.storage.paths import (
+    BACKUPS_DIR,
+    FILE_MODE,
+    LOCK_FILE,
+    MAIN_FILE,
+    OWN_FILE,
+    SESSIONS_DIR,
+    make_private_folder,
+)
+
+KEEP_DAILY = 14
+MANIFEST = "backup.json"
+
+
+def _stamp(now: datetime.datetime | None = None) -> str:
+    return (now or datetime.datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def store_folder_of(path: Path) -> Path:
+    """The store folder that holds a data file (session files sit one level down)."""
+    return path.parent.parent if path.parent.name == SESSIONS_DIR else path.parent
+
+
+def data_files(folder: Path) -> Iterator[Path]:
+    """The store's data files (not locks, temporary files, damaged copies or backups)."""
+    for name in (MAIN_FILE, OWN_FILE):
+        if (folder / name).is_file():
+            yield folder / name
+    sessions = folder / SESSIONS_DIR
+    if sessions.is_dir():
+        for entry in sorted(os.scandir(sessions), key=lambda e: e.name):
+            if entry.name.endswith(".json") and not entry.name.startswith("."):
+                yield Path(entry.path)
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """The complete backups of the store in ``folder``, newest first."""
+    found: list[tuple[str, Path]] = []
+    root = folder / BACKUPS_DIR
+    if not root.is_dir():
+        return []
+    for entry in os.scandir(root):
+        manifest = Path(entry.path) / MANIFEST
+        if entry.name.startswith(".") or not manifest.is_file():
+            continue
+        try:
+            made_at = json.loads(manifest.read_text(encoding="utf-8"))["made_at"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        found.append((str(made_at), Path(entry.path)))
+    return [path for _, path in sorted(found, reverse=True)]
+
+
+def damaged(path: Path, problem: str, *, read_only: bool) -> StoreDamagedError:
+    """The error for a file that cannot be read, after keeping a copy of its bytes.
+
+    The damaged file itself is never changed. Opened for writing, its bytes are
+    copied beside it as ``<name>.damaged-YYYYMMDD-HHMMSS`` (once per distinct
+    content); opened read-only, nothing is written and the file is its own keeper.
+    """
+    folder = store_folder_of(path)
+    kept_as = path
+    if not read_only and path.is_file():
+        earlier = sorted(path.parent.glob(f"{path.name}.damaged-*"))
+        same = [p for p in earlier if filecmp.cmp(p, path, shallow=False)]
+        if same:
+            kept_as = same[-1]
+        else:
+            kept_as = path.with_name(f"{path.name}.damaged-{_stamp()}")
+            with contextlib.suppress(OSError):
+                write_atomic(kept_as, path.read_bytes(), FILE_MODE)
+            if not kept_as.is_file():
+                kept_as = path
+    return StoreDamagedError(path, problem, kept_as, list_backups(folder))
+
+
+def _place(source: Path, target: Path, *, link: bool) -> None:
+    if link:
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass  # another file system or no links: fall back to a copy
+    with open(source, "rb") as src, atomic_output(target, FILE_MODE) as dst:
+        shutil.copyfileobj(src, dst)
+
+
+def snapshot(folder: Path, name: str, schema_version: int, *, link: bool = True) -> Path:
+    """Make the backup ``backups/<name>/`` of the store's data files as they are now."""
+    root = folder / BACKUPS_DIR
+    make_private_folder(root)
+    final = root / name
+    temp = root / f".tmp-{name}"
+    if temp.exists():
+        shutil.rmtree(temp)  # a half-made backup left by a crash
+    make_private_folder(temp)
+    make_private_folder(temp / SESSIONS_DIR)
+    files = []
+    for source in data_files(folder):
+        relative = source.relative_to(folder)
+        _place(source, temp / relative, link=link)
+        files.append(relative.as_posix())
+    manifest = {
+        "made_at": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "schema_version": schema_version,
+        "files": files,
+    }
+    write_atomic(temp / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"), FILE_MODE)
+    fsync_folder(temp / SESSIONS_DIR)
+    fsync_folder(temp)
+    os.replace(temp, final)
+    fsync_folder(root)
+    return final
+
+
+def daily_backup(folder: Path, schema_version: int, today: datetime.date | None = None) -> bool:
+    """Make today's backup unless it exists, and keep only the newest 14; True if made."""
+    name = f"daily-{(today or datetime.date.today()).isoformat()}"
+    if (folder / BACKUPS_DIR / name / MANIFEST).is_file():
+        return False
+    snapshot(folder, name, schema_version)
+    daily = sorted(p for p in (folder / BACKUPS_DIR).glob("daily-*") if p.is_dir())
+    for old in daily[:-KEEP_DAILY]:
+        shutil.rmtree(old, ignore_errors=True)
+    return True
+
+
+def copy_store(folder: Path, dest: Path) -> None:
+    """Copy the store's data files to ``dest``: a new folder, or a ``.zip`` file.
+
+    Session files are copied before the main file, so every session copied has
+    its client in the copy even when a writer is saving meanwhile.
+    """
+    files = list(data_files(folder))
+    files.sort(key=lambda p: p.parent == folder)  # session files first
+    if dest.suffix.lower() == ".zip":
+        with (
+            atomic_output(dest, FILE_MODE) as handle,
+            zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            for path in files:
+                archive.writestr(path.relative_to(folder).as_posix(), path.read_bytes())
+        return
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise StoreError(f"{dest} already exists and is not an empty folder.")
+    make_private_folder(dest)
+    make_private_folder(dest / SESSIONS_DIR)
+    for path in files:
+        _place(path, dest / path.relative_to(folder), link=False)
+    fsync_folder(dest / SESSIONS_DIR)
+    fsync_folder(dest)
+
+
+def restore_backup(folder: Path, backup_path: Path) -> Path:
+    """Put the store in ``folder`` back to the state saved in ``backup_path``.
+
+    Nothing is deleted: the current data files (damaged or not) are moved into
+    ``replaced-YYYYMMDD-HHMMSS/`` inside the store folder first. Takes the write
+    lock, so it fails with :class:`StoreLockedError` while the store is open.
+
+    Returns:
+        The folder where the replaced files were put.
+    """
+    from filelock import FileLock, Timeout
+
+    manifest_path = backup_path / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        names = [str(name) for name in manifest["files"]]
+        for name in names:
+            json.loads((backup_path / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise StoreError(
+            f"The backup {backup_path} is not complete or readable: {error}."
+        ) from None
+    lock = FileLock(str(folder / LOCK_FILE), timeout=0, mode=FILE_MODE)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreLockedError(
+            "The store is open in another window or program; close it before restoring."
+        ) from None
+    try:
+        aside = folder / f"replaced-{_stamp()}"
+        make_private_folder(aside)
+        for name in (MAIN_FILE, OWN_FILE, SESSIONS_DIR):
+            if (folder / name).exists():
+                os.replace(folder / name, aside / name)
+        fsync_folder(aside)
+        make_private_folder(folder / SESSIONS_DIR)
+        for name in names:
+            _place(backup_path / name, folder / name, link=False)
+        fsync_folder(folder / SESSIONS_DIR)
+        fsync_folder(folder)
+    finally:
+        lock.release()
+    return aside

@@ -1,0 +1,469 @@
+"""The store: clients, sessions, templates, own techniques and settings on disk.
+
+Layout of a store folder (0700; every file 0600)::
+
+    store.json            tinydb: meta (schema_version), clients, templates, settings
+    own.json              the user's own techniques and exercises (plain JSON, see own.py)
+    sessions/<id>.json    tinydb: one client's sessions
+    store.lock            the one-writer lock (flock: released by the OS if we die)
+    backups/daily-.../    rolling daily backups (see backups.py)
+
+Every file is written through :class:`AtomicJSONStorage` or
+:func:`planner.core.atomicfile.write_atomic`: a crash leaves the old or the new
+version of each file, never a mix. A save returns only once the file and its
+folder entry have been synced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from planner.core import validate as v
+from planner.core.library import Exercise, Library, Technique, parse_exercise, parse_technique
+from planner.core.plan import SessionPlan
+from planner.core.planfile import parse_plan, plan_to_json, with_own_definitions
+from planner.storage import own, templates
+from planner.storage.backups import copy_store, daily_backup, damaged, data_files, list_backups
+from planner.storage.errors import (
+    StoreDamagedError,
+    StoreError,
+    StoreLockedError,
+    StoreVersionError,
+)
+from planner.storage.jsonstorage import AtomicJSONStorage
+from planner.storage.migrations import CURRENT_VERSION, migrate
+from planner.storage.paths import FILE_MODE, LOCK_FILE, MAIN_FILE, data_dir, make_private_folder
+from planner.storage.records import (
+    STATUSES,
+    ClientRecord,
+    SessionRecord,
+    Settings,
+    TemplateRecord,
+    check_client,
+    check_settings,
+    client_from_json,
+    client_to_json,
+    now_stamp,
+    settings_from_json,
+)
+from planner.storage.sessions import SessionFiles, client_of, new_id
+
+T = TypeVar("T")
+
+
+class Store:
+    """An open store folder; see the module docstring and notes/STORE_API.md."""
+
+    def __init__(self, folder: Path, read_only: bool, lock: Any) -> None:
+        self.folder = folder
+        self.read_only = read_only
+        self._lock = lock
+        self._db = TinyDB(folder / MAIN_FILE, storage=AtomicJSONStorage, read_only=read_only)
+        self._sessions = SessionFiles(folder, read_only=read_only)
+        self._library: tuple[Any, Library] | None = None
+        self.schema_version = CURRENT_VERSION
+        self.migration_backup: Path | None = None
+
+    # -- opening and closing ---------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: Path | None = None, *, read_only: bool = False) -> Store:
+        """Open the store in ``folder`` (default :func:`data_dir`); see STORE_API.md."""
+        folder = Path(folder) if folder is not None else data_dir()
+        if read_only:
+            store = cls(folder, True, None)
+            store._check_version()
+            return store
+        # The version is checked before anything is created or locked: a store
+        # written by a newer program must stay exactly as it is.
+        with contextlib.suppress(StoreDamagedError):  # reported below, after keeping a copy
+            cls(folder, True, None)._check_version(for_writing=True)
+        try:
+            make_private_folder(folder)
+        except OSError as error:
+            raise StoreError(f"The store folder {folder} cannot be created: {error}.") from None
+        lock = _acquire(folder)
+        try:
+            store = cls(folder, False, lock)
+            store._prepare()
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    def _check_version(self, *, for_writing: bool = False) -> int:
+        data = self._db.storage.read()
+        if data is None:
+            return CURRENT_VERSION
+        metas = list(data.get("meta", {}).values())
+        version = metas[0].get("schema_version") if metas else None
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise damaged(self.folder / MAIN_FILE, "no schema version", read_only=self.read_only)
+        if version > CURRENT_VERSION:
+            raise StoreVersionError(
+                f"The store in {self.folder} was written by a newer version of the planner "
+                f"(schema {version}; this one knows up to {CURRENT_VERSION}). Update the planner "
+                "to open it; the store was not changed."
+            )
+        if version < CURRENT_VERSION and not for_writing:
+            raise StoreError(
+                f"The store in {self.folder} is in an older layout; open it for writing once "
+                "to update it."
+            )
+        return version
+
+    def _prepare(self) -> None:
+        # Parse the main file now with copying-aside allowed, so damage is reported at open.
+        data = self._db.storage.read()
+        if data is None:
+            self._db.table("meta").insert({"schema_version": CURRENT_VERSION})
+        else:
+            version = self._check_version(for_writing=True)
+            if version < CURRENT_VERSION:
+                try:
+                    self.migration_backup = migrate(self.folder, self._db, version)
+                except (ValueError, KeyError, TypeError) as error:
+                    raise StoreError(
+                        f"The store in {self.folder} could not be updated to the current "
+                        f"layout ({error}); it was not changed."
+                    ) from None
+        own.read_own(self.folder, read_only=False)  # reports a damaged own.json now
+        try:
+            daily_backup(self.folder, CURRENT_VERSION)
+        except OSError as error:
+            raise StoreError(
+                f"Today's backup of {self.folder} could not be made: {error}."
+            ) from None
+
+    def close(self) -> None:
+        self._sessions.close()
+        self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _table(self, name: str) -> Table:
+        return self._db.table(name, cache_size=0)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("The store is open read-only; nothing can be saved.")
+        if self._lock is None:
+            raise StoreError("The store is closed.")
+
+    # -- clients ---------------------------------------------------------------
+
+    def clients(self) -> list[ClientRecord]:
+        records = [client_from_json(doc) for doc in self._table("clients").all()]
+        return sorted(records, key=lambda c: (c.name.casefold(), c.id))
+
+    def _client_doc(self, client_id: str) -> Any:
+        for doc in self._table("clients").all():
+            if doc.get("id") == client_id:
+                return doc
+        raise StoreError(f"There is no client {client_id!r} in the store.")
+
+    def client(self, client_id: str) -> ClientRecord:
+        return client_from_json(self._client_doc(client_id))
+
+    def find_client(self, name: str) -> ClientRecord | None:
+        for record in self.clients():
+            if record.name == name:
+                return record
+        return None
+
+    def save_client(self, record: ClientRecord) -> ClientRecord:
+        self._writable()
+        record = check_client(record)
+        if record.id:
+            doc = self._client_doc(record.id)
+            self._table("clients").update(client_to_json(record), doc_ids=[doc.doc_id])
+            return record
+        record = dataclasses.replace(record, id=new_id("c"))
+        self._table("clients").insert(client_to_json(record))
+        return record
+
+    def delete_client(self, client_id: str) -> None:
+        self._writable()
+        doc = self._client_doc(client_id)
+        # Sessions first: a crash in between leaves the client without sessions,
+        # never sessions without a client.
+        self._sessions.drop_client(client_id)
+        self._table("clients").remove(doc_ids=[doc.doc_id])
+
+    # -- sessions --------------------------------------------------------------
+
+    def _session_record(self, client_id: str, doc: dict[str, Any]) -> SessionRecord:
+        try:
+            plan = parse_plan(doc["plan"], self.library())
+        except (v.FormatError, KeyError) as error:
+            path = self._sessions.path(client_id)
+            raise damaged(path, f"session {doc.get('id')}: {error}", read_only=True) from None
+        return SessionRecord(
+            id=doc["id"],
+            client_id=client_id,
+            plan=plan,
+            status=doc.get("status", "draft"),
+            after_notes=doc.get("after_notes", ""),
+            saved_at=doc.get("saved_at", ""),
+        )
+
+    def sessions_for(self, client_id: str) -> list[SessionRecord]:
+        """A client's sessions, newest first (plan date, then time saved)."""
+        docs = self._sessions.docs(client_id)
+        docs.sort(key=lambda d: (d["plan"].get("date", ""), d.get("saved_at", "")), reverse=True)
+        return [self._session_record(client_id, doc) for doc in docs]
+
+    def session(self, session_id: str) -> SessionRecord:
+        return self._session_record(client_of(session_id), self._sessions.find(session_id))
+
+    def save_session(self, record: SessionRecord) -> SessionRecord:
+        """Save a session; it is on disk when this returns.
+
+        A session moved to another client gets a new id (the id names the client's
+        file); it is written to the new client before it is removed from the old one.
+        """
+        self._writable()
+        if record.status not in STATUSES:
+            raise StoreError(f"{record.status!r} is not a session status (draft or done).")
+        if not isinstance(record.after_notes, str) or not isinstance(record.plan, SessionPlan):
+            raise StoreError("A session needs a plan, and its notes must be text.")
+        self._client_doc(record.client_id)
+        old_id = record.id
+        if not old_id or client_of(old_id) != record.client_id:
+            record = dataclasses.replace(record, id=new_id(f"{record.client_id}-"))
+        record = dataclasses.replace(record, saved_at=now_stamp())
+        doc = {
+            "id": record.id,
+            "plan": plan_to_json(with_own_definitions(record.plan, self.library())),
+            "status": record.status,
+            "after_notes": record.after_notes,
+            "saved_at": record.saved_at,
+        }
+        self._sessions.put(record.client_id, doc)
+        if old_id and old_id != record.id:
+            self._sessions.remove(old_id)
+        return record
+
+    def delete_session(self, session_id: str) -> None:
+        self._writable()
+        self._sessions.remove(session_id)
+
+    def recent_sessions(self, limit: int = 10) -> list[SessionRecord]:
+        """The most recently saved sessions, newest first."""
+        if limit <= 0:
+            return []
+        docs = self._sessions.recent(limit)
+        return [self._session_record(client_of(doc["id"]), doc) for doc in docs]
+
+    # -- templates -------------------------------------------------------------
+
+    def _template_record(self, doc: dict[str, Any]) -> TemplateRecord:
+        try:
+            plan = parse_plan(doc["plan"], self.library())
+        except (v.FormatError, KeyError) as error:
+            path = self.folder / MAIN_FILE
+            raise damaged(path, f"template {doc.get('name')!r}: {error}", read_only=True) from None
+        return TemplateRecord(doc["id"], doc["name"], plan, doc.get("saved_at", ""))
+
+    def templates(self) -> list[TemplateRecord]:
+        records = [self._template_record(doc) for doc in self._table("templates").all()]
+        return sorted(records, key=lambda t: (t.name.casefold(), t.id))
+
+    def _template_doc(self, name: str, plan: SessionPlan) -> dict[str, Any]:
+        plan = with_own_definitions(templates.without_client(plan), self.library())
+        saved_at = now_stamp()
+        return {"id": new_id("t"), "name": name, "plan": plan_to_json(plan), "saved_at": saved_at}
+
+    def save_template(self, name: str, plan: SessionPlan) -> TemplateRecord:
+        self._writable()
+        taken = [doc["name"] for doc in self._table("templates").all()]
+        doc = self._template_doc(templates.unique_name(templates.check_name(name), taken), plan)
+        self._table("templates").insert(doc)
+        return self._template_record(doc)
+
+    def _find_template(self, template_id: str) -> Any:
+        for doc in self._table("templates").all():
+            if doc.get("id") == template_id:
+                return doc
+        raise StoreError(f"There is no template {template_id!r} in the store.")
+
+    def rename_template(self, template_id: str, name: str) -> TemplateRecord:
+        self._writable()
+        doc = self._find_template(template_id)
+        others = [d["name"] for d in self._table("templates").all() if d.get("id") != template_id]
+        new_name = templates.unique_name(templates.check_name(name), others)
+        self._table("templates").update({"name": new_name}, doc_ids=[doc.doc_id])
+        return self._template_record({**doc, "name": new_name})
+
+    def delete_template(self, template_id: str) -> None:
+        self._writable()
+        self._table("templates").remove(doc_ids=[self._find_template(template_id).doc_id])
+
+    def export_templates(self, path: Path, names: Sequence[str] | None = None) -> int:
+        """Write the templates (all, or those named) to a templates file; returns the count."""
+        chosen = self.templates()
+        if names is not None:
+            by_name = {t.name: t for t in chosen}
+            missing = [name for name in names if name not in by_name]
+            if missing:
+                raise StoreError(f"There is no template named {missing[0]!r}.")
+            chosen = [by_name[name] for name in dict.fromkeys(names)]
+        text = templates.dumps_templates([(t.name, t.plan) for t in chosen], self.library())
+        from planner.core.atomicfile import write_atomic
+
+        try:
+            write_atomic(path, text.encode("utf-8"))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot be written: {error.strerror or error}.") from None
+        return len(chosen)
+
+    def import_templates(self, path: Path) -> list[TemplateRecord]:
+        """Add every template of a templates file, or none (the error names file and place)."""
+        self._writable()
+        found = templates.read_templates_file(Path(path), self.library())
+        taken = [doc["name"] for doc in self._table("templates").all()]
+        docs = []
+        for name, plan in found:
+            doc = self._template_doc(templates.unique_name(name, taken), plan)
+            taken.append(doc["name"])
+            docs.append(doc)
+        self._table("templates").insert_multiple(docs)  # one write: all or nothing
+        return [self._template_record(doc) for doc in docs]
+
+    # -- the user's own techniques and exercises -------------------------------
+
+    def library(self) -> Library:
+        """The built-in library plus the user's own techniques and exercises."""
+        path = self.folder / own.OWN_FILE
+        try:
+            stat = os.stat(path)
+            key: Any = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        except FileNotFoundError:
+            key = None
+        if self._library is None or self._library[0] != key:
+            self._library = (key, own.own_library(self.folder))
+        return self._library[1]
+
+    def _own(self) -> tuple[list[Technique], list[Exercise]]:
+        techniques, exercises = own.read_own(self.folder, read_only=self.read_only)
+        return list(techniques), list(exercises)
+
+    def save_technique(self, technique: Technique) -> None:
+        self._writable()
+        library = self.library()
+        if technique.id in library.builtin_techniques:
+            raise StoreError(f"{technique.id!r} is a built-in technique; give yours another id.")
+        _check_entry(lambda: parse_technique(technique.to_json(), "", library.exercises))
+        techniques, exercises = self._own()
+        techniques = [t for t in techniques if t.id != technique.id] + [technique]
+        own.write_own(self.folder, techniques, exercises)
+
+    def delete_technique(self, technique_id: str) -> None:
+        self._writable()
+        techniques, exercises = self._own()
+        if technique_id not in {t.id for t in techniques}:
+            raise StoreError(f"There is no technique of your own with the id {technique_id!r}.")
+        own.write_own(self.folder, [t for t in techniques if t.id != technique_id], exercises)
+
+    def save_exercise(self, exercise: Exercise) -> None:
+        self._writable()
+        if exercise.id in self.library().builtin_exercises:
+            raise StoreError(f"{exercise.id!r} is a built-in exercise; give yours another id.")
+        _check_entry(lambda: parse_exercise(exercise.to_json(), ""))
+        techniques, exercises = self._own()
+        exercises = [e for e in exercises if e.id != exercise.id] + [exercise]
+        own.write_own(self.folder, techniques, exercises)
+
+    def delete_exercise(self, exercise_id: str) -> None:
+        self._writable()
+        techniques, exercises = self._own()
+        if exercise_id not in {e.id for e in exercises}:
+            raise StoreError(f"There is no exercise of your own with the id {exercise_id!r}.")
+        users = [t.name for t in techniques if exercise_id in t.exercises]
+        if users:
+            raise StoreError(f"The exercise {exercise_id!r} is suggested by {users[0]!r}.")
+        own.write_own(self.folder, techniques, [e for e in exercises if e.id != exercise_id])
+
+    # -- settings, facts, copies -----------------------------------------------
+
+    def settings(self) -> Settings:
+        docs = self._table("settings").all()
+        return settings_from_json(dict(docs[0]) if docs else None)
+
+    def save_settings(self, settings: Settings) -> None:
+        self._writable()
+        data = dataclasses.asdict(check_settings(settings))
+        table = self._table("settings")
+        docs = table.all()
+        if docs:
+            table.update(data, doc_ids=[docs[0].doc_id])
+        else:
+            table.insert(data)
+
+    def info(self) -> dict[str, Any]:
+        """Where the store is, its schema version, counts and size (reads every session file)."""
+        techniques, exercises = own.read_own(self.folder, read_only=self.read_only)
+        return {
+            "path": str(self.folder),
+            "schema_version": CURRENT_VERSION,
+            "clients": len(self._table("clients")),
+            "sessions": self._sessions.count(),
+            "templates": len(self._table("templates")),
+            "techniques": len(techniques),
+            "exercises": len(exercises),
+            "size_bytes": sum(p.stat().st_size for p in data_files(self.folder)),
+            "read_only": self.read_only,
+            "backups": [str(p) for p in list_backups(self.folder)],
+        }
+
+    def backup(self, dest: Path) -> None:
+        """A copy of the store: a new folder (openable as a store) or a ``.zip`` file."""
+        try:
+            copy_store(self.folder, Path(dest))
+        except OSError as error:
+            raise StoreError(f"{dest}: the backup could not be written: {error}.") from None
+
+
+def _check_entry(parse: Callable[[], T]) -> T:
+    try:
+        return parse()
+    except v.FormatError as error:
+        raise StoreError(f"This entry cannot be saved: {error}.") from None
+
+
+def _acquire(folder: Path) -> Any:
+    from filelock import FileLock, Timeout  # imported here: it is slow to import
+
+    path = folder / LOCK_FILE
+    lock = FileLock(str(path), timeout=0, mode=FILE_MODE, thread_local=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreLockedError(
+            f"The store in {folder} is open in another window or program; "
+            "it can only be opened read-only until that one closes."
+        ) from None
+    except OSError as error:
+        raise StoreError(f"The store in {folder} cannot be locked: {error}.") from None
+    return lock

@@ -1,0 +1,160 @@
+"""Session templates, and the JSON file they travel in.
+
+A template is a session plan without a client's specifics: the client's name,
+conditions and notes, avoided areas and symptom areas are emptied when it is
+saved. A templates file holds one or many::
+
+    {
+      "format": "session-templates",
+      "version": 1,
+      "templates": [
+        {"name": "Neuropathy feet, first visit", "plan": <a plan-file object>},
+        ...
+      ]
+    }
+
+Each ``plan`` is a plan-file object as in PLAN_FORMAT.md (``format``
+``"session-plan"``, ``version``, ``steps``...), carrying the definitions of any of
+the user's own techniques and exercises it uses (``custom_techniques``,
+``custom_exercises``), so the file stands alone on another machine. Names are
+1 to 120 characters. Reading is strict like plan files: unknown keys are errors,
+and every error names the file and the place, for example
+``templates.json: templates[2].plan.steps[0].minutes: must be greater than 0``.
+An import takes all templates or none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from planner.core import validate as v
+from planner.core.library import Library
+from planner.core.plan import Client, SessionPlan
+from planner.core.planfile import (
+    PlanFileError,
+    parse_plan,
+    plan_to_json,
+    read_text_file,
+    with_own_definitions,
+)
+from planner.storage.errors import StoreError
+
+FORMAT = "session-templates"
+VERSION = 1
+MAX_NAME = 120
+_NUMBERED = re.compile(r"^(.*) \((\d+)\)$")
+
+
+def without_client(plan: SessionPlan) -> SessionPlan:
+    """A copy of the plan with the client's specifics emptied."""
+    copy = plan.copy()
+    copy.client = Client()
+    copy.avoid = []
+    copy.symptoms = []
+    return copy
+
+
+def check_name(name: object) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise StoreError("A template needs a name.")
+    name = " ".join(name.split())
+    if len(name) > MAX_NAME:
+        raise StoreError(f"A template name can have at most {MAX_NAME} characters.")
+    return name
+
+
+def unique_name(name: str, taken: Collection[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``... whichever is not taken (case-insensitive)."""
+    lowered = {t.casefold() for t in taken}
+    if name.casefold() not in lowered:
+        return name
+    match = _NUMBERED.match(name)
+    base, number = (match.group(1), int(match.group(2))) if match else (name, 1)
+    while True:
+        number += 1
+        candidate = f"{base} ({number})"
+        if candidate.casefold() not in lowered:
+            return candidate
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed in a templates file")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # A key written twice would silently lose one of its values.
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def dumps_templates(templates: Sequence[tuple[str, SessionPlan]], library: Library) -> str:
+    """The text of a templates file holding these (name, plan) pairs."""
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "templates": [
+            {"name": name, "plan": plan_to_json(with_own_definitions(plan, library))}
+            for name, plan in templates
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def parse_templates(text: str, library: Library) -> list[tuple[str, SessionPlan]]:
+    """The (name, plan) pairs of a templates file's text; :class:`FormatError` names the place."""
+    try:
+        data = json.loads(
+            text.lstrip("\ufeff"), parse_constant=_reject_constant, object_pairs_hook=_unique_keys
+        )
+    except json.JSONDecodeError as error:
+        raise v.FormatError(
+            f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}"
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise v.FormatError("", f"not valid JSON: {error}") from None
+    data = v.obj(data, "", ("format", "version", "templates"))
+    if data["format"] != FORMAT:
+        raise v.FormatError("format", f"must be {FORMAT!r}: this is not a templates file")
+    version = data["version"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise v.FormatError("version", "must be a whole number from 1")
+    if version > VERSION:
+        raise v.FormatError(
+            "version",
+            f"this file is version {version}, but this program reads versions up to "
+            f"{VERSION}: update the planner to open it",
+        )
+    result = []
+    for i, item in enumerate(v.array(data["templates"], "templates")):
+        place = v.join("templates", i)
+        entry = v.obj(item, place, ("name", "plan"))
+        name = v.text(entry["name"], v.join(place, "name"), allow_empty=False, max_length=MAX_NAME)
+        try:
+            plan = parse_plan(entry["plan"], library)
+        except v.FormatError as error:
+            inner = v.join(place, "plan")
+            where = f"{inner}.{error.place}" if error.place else inner
+            raise v.FormatError(where, error.problem) from None
+        result.append((" ".join(name.split()), without_client(plan)))
+    return result
+
+
+def read_templates_file(path: Path, library: Library) -> list[tuple[str, SessionPlan]]:
+    """The templates in a file, or :class:`StoreError` naming the file and the place."""
+    try:
+        text = read_text_file(path, "templates file")
+        if not text.strip():
+            raise v.FormatError("", "the file is empty")
+        return parse_templates(text, library)
+    except PlanFileError as error:
+        raise StoreError(str(error)) from None
+    except v.FormatError as error:
+        raise StoreError(f"{path}: {error}") from None
