@@ -60,6 +60,11 @@ class AtomicJSONStorage(Storage):
         self._signature = _signature(stat)
         return data
 
+    @property
+    def signature(self) -> tuple[int, int, int] | None:
+        """Identity of the file version last read or written (changes with every write)."""
+        return self._signature if self._cache is not None else None
+
     def decode(self, raw: bytes) -> dict[str, dict[str, Any]]:
         """The tables in ``raw``, or :class:`StoreDamagedError` (after keeping the bytes)."""
         try:

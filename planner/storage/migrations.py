@@ -97,7 +97,7 @@ MIGRATIONS: dict[int, Callable[[Path, Tables], Tables]] = {1: _migrate_1_to_2}
 def migrate(folder: Path, db: TinyDB, version: int) -> Path:
     """Bring the store in ``folder`` from ``version`` to the current one; returns the backup."""
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = snapshot(folder, f"before-migration-v{version}-{stamp}", version, link=False)
+    backup = snapshot(folder, f"before-migration-v{version}-{stamp}", version)
     storage = db.storage
     tables: Tables = dict(storage.read() or {})
     while version < CURRENT_VERSION:

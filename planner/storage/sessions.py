@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from planner.storage.paths import SESSIONS_DIR, make_private_folder
 
 _ID = re.compile(r"[a-z0-9]{1,40}")
 TABLE = "sessions"
+# Session files kept parsed in memory; older ones are dropped (and re-read if needed).
+OPEN_FILES = 64
 
 
 def new_id(prefix: str = "") -> str:
@@ -44,7 +47,7 @@ class SessionFiles:
     def __init__(self, folder: Path, *, read_only: bool) -> None:
         self.folder = folder / SESSIONS_DIR
         self.read_only = read_only
-        self._dbs: dict[str, TinyDB] = {}
+        self._dbs: OrderedDict[str, TinyDB] = OrderedDict()
 
     def path(self, client_id: str) -> Path:
         if not _ID.fullmatch(client_id):
@@ -57,6 +60,10 @@ class SessionFiles:
             path = self.path(client_id)
             db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
             self._dbs[client_id] = db
+            while len(self._dbs) > OPEN_FILES:
+                self._dbs.popitem(last=False)[1].close()
+        else:
+            self._dbs.move_to_end(client_id)
         # No query cache: another program may change the file under a read-only store.
         return db.table(TABLE, cache_size=0)
 
@@ -116,8 +123,12 @@ class SessionFiles:
         return sorted(found, reverse=True)
 
     def count(self) -> int:
-        """How many sessions all the files hold (reads every file: for ``info``)."""
-        return sum(len(self._table(client_id)) for _, client_id in self.client_ids())
+        """How many sessions all the files hold (reads every file, keeping none: for ``info``)."""
+        total = 0
+        for _, client_id in self.client_ids():
+            storage = AtomicJSONStorage(self.path(client_id), read_only=self.read_only)
+            total += len((storage.read() or {}).get(TABLE, {}))
+        return total
 
     def recent(self, limit: int) -> list[dict[str, Any]]:
         """The ``limit`` most recently saved sessions (raw), newest first.

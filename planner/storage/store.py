@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from planner.core import validate as v
 from planner.core.library import Exercise, Library, Technique, parse_exercise, parse_technique
@@ -70,6 +70,7 @@ class Store:
         self._db = TinyDB(folder / MAIN_FILE, storage=AtomicJSONStorage, read_only=read_only)
         self._sessions = SessionFiles(folder, read_only=read_only)
         self._library: tuple[Any, Library] | None = None
+        self._client_index: tuple[Any, dict[Any, str]] | None = None
         self.schema_version = CURRENT_VERSION
         self.migration_backup: Path | None = None
 
@@ -177,11 +178,20 @@ class Store:
         records = [client_from_json(doc) for doc in self._table("clients").all()]
         return sorted(records, key=lambda c: (c.name.casefold(), c.id))
 
-    def _client_doc(self, client_id: str) -> Any:
-        for doc in self._table("clients").all():
-            if doc.get("id") == client_id:
-                return doc
-        raise StoreError(f"There is no client {client_id!r} in the store.")
+    def _client_doc(self, client_id: str) -> Document:
+        # Looked up in an index of the raw table, rebuilt only when the file
+        # changes: building 2,000 tinydb Documents on every save would make
+        # saving slower as the practice grows.
+        storage = self._db.storage
+        raw = (storage.read() or {}).get("clients", {})
+        signature = getattr(storage, "signature", None)
+        if self._client_index is None or self._client_index[0] != signature or not signature:
+            index = {doc.get("id"): number for number, doc in raw.items()}
+            self._client_index = (signature, index)
+        number = self._client_index[1].get(client_id)
+        if number is None or number not in raw:
+            raise StoreError(f"There is no client {client_id!r} in the store.")
+        return Document(raw[number], int(number))
 
     def client(self, client_id: str) -> ClientRecord:
         return client_from_json(self._client_doc(client_id))
