@@ -1,0 +1,108 @@
+"""Small pieces both documents use: text helpers, the title block, tables, lookups."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
+
+from planner.core.library import Exercise, Library, Technique, builtin_library
+from planner.core.plan import SessionPlan
+from planner.core.regions import BOTH, LEFT, MIDLINE, REGION_NAMES, RIGHT, area_name
+from planner.export.fonts import markup
+from planner.export.layout import RULE, Styles, table_base_style
+
+
+def full_library(plan: SessionPlan, library: Library | None) -> Library:
+    """The library with the plan's own techniques and exercises laid over it.
+
+    A plan file carries the user's own definitions so that it stands alone; they
+    win over same-named own entries of the library, never over built-in ones.
+    """
+    library = library or builtin_library()
+    techniques = dict(library.techniques)
+    exercises = dict(library.exercises)
+    for technique in plan.custom_techniques:
+        if technique.id not in library.builtin_techniques:
+            techniques[technique.id] = technique
+    for exercise in plan.custom_exercises:
+        if exercise.id not in library.builtin_exercises:
+            exercises[exercise.id] = exercise
+    return Library(techniques, exercises, library.builtin_techniques, library.builtin_exercises)
+
+
+def technique_for(library: Library, technique_id: str) -> Technique | None:
+    return library.techniques.get(technique_id)
+
+
+def exercise_for(library: Library, exercise_id: str) -> Exercise | None:
+    return library.exercises.get(exercise_id)
+
+
+def number(value: float) -> str:
+    """Minutes as people write them: 5, 2.5, never 5.0."""
+    return f"{value:g}"
+
+
+def long_date(date: datetime.date) -> str:
+    """ "21 November 2026": unambiguous on both sides of the Atlantic."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def plain_area(region: str, side: str) -> str:
+    """An area as the client reads it: "your left heel", "both feet", "your neck"."""
+    name = REGION_NAMES.get(region, region)
+    if side in (LEFT, RIGHT):
+        return f"your {side} {name}"
+    if side == BOTH:
+        return area_name(region, side)
+    if side == MIDLINE:
+        return f"your {name}"
+    return name
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def para(text: str, style: Any) -> Paragraph:
+    """A paragraph of user text (or our text): always shown literally."""
+    return Paragraph(markup(text), style)
+
+
+def heading(text: str, styles: Styles, *, need: float = 90) -> list[Flowable]:
+    """A section heading that never sits alone at the bottom of a page.
+
+    ``need`` is the room the heading's first content wants below it; it is capped
+    so that the break can always be met by a fresh page.
+    """
+    room = min(need, 300) + styles.h1.leading + styles.h1.spaceBefore
+    return [CondPageBreak(room), Paragraph(markup(text), styles.h1)]
+
+
+def details_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> Table:
+    """A two-column label/value block for who, when and how long."""
+    data = [
+        [Paragraph(markup(label), styles.label), para(value, styles.body)] for label, value in rows
+    ]
+    label_width = max(width * 0.22, styles.size * 8.5)
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
+    commands = table_base_style(styles) + [
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+    ]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def rule_line() -> HRFlowable:
+    """A thin full-width line that separates the title block from the body."""
+    return HRFlowable(width="100%", thickness=0.8, color=RULE, spaceBefore=4, spaceAfter=10)
+
+
+def gap(points: float) -> Spacer:
+    return Spacer(1, points)
