@@ -144,8 +144,17 @@ def check_plan(plan: SessionPlan, library: Library | None = None) -> list[Findin
             )
 
     numb = [s.area for s in plan.symptoms if s.kind == "numbness"]
-    sensitive = [s for s in plan.symptoms if s.kind in ("hypersensitivity", "burning")]
+    sensitive = [
+        (s.area, s.kind) for s in plan.symptoms if s.kind in ("hypersensitivity", "burning")
+    ]
     sensory_loss = "severe-sensory-loss" in conditions
+    # Worked out once, not once per step: the window checks long plans after every keystroke.
+    avoided_areas = []
+    for avoided in plan.avoid:
+        why = AVOID_REASONS.get(avoided.reason, avoided.reason).lower()
+        if avoided.note:
+            why += f": {avoided.note}"
+        avoided_areas.append((avoided.area, why, area_phrase(avoided.region, avoided.side)))
 
     for index, step in enumerate(plan.steps):
         technique = custom.get(step.technique) or techniques.get(step.technique)
@@ -155,14 +164,10 @@ def check_plan(plan: SessionPlan, library: Library | None = None) -> list[Findin
         where = {"step": index, "region": step.region, "side": step.side}
         label = _step_label(index, step, technique)
 
-        for avoided in plan.avoid:
-            if not avoided.area.overlaps(area):
+        for avoided_area, why, avoided_phrase in avoided_areas:
+            if not avoided_area.overlaps(area):
                 continue
-            why = AVOID_REASONS.get(avoided.reason, avoided.reason).lower()
-            if avoided.note:
-                why += f": {avoided.note}"
-            avoided_phrase = area_phrase(avoided.region, avoided.side)
-            if avoided.area.covers(area):
+            if avoided_area.covers(area):
                 add(
                     Finding(
                         "contraindicated",
@@ -237,9 +242,9 @@ def check_plan(plan: SessionPlan, library: Library | None = None) -> list[Findin
                         **where,
                     )
                 )
-            felt = [s for s in sensitive if s.area.overlaps(area)]
+            felt = {kind for sensitive_area, kind in sensitive if sensitive_area.overlaps(area)}
             if felt:
-                kinds = " and ".join(sorted({s.kind for s in felt}))
+                kinds = " and ".join(sorted(felt))
                 add(
                     Finding(
                         "caution",
