@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -30,6 +29,9 @@ def fsync_folder(folder: Path) -> None:
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str], mode: int = 0o644) -> Iterator[IO[bytes]]:
     """A binary file object whose content replaces ``path`` only if the block succeeds."""
+    # Imported here: tempfile pulls in random and hashlib, which `planner check` never needs.
+    import tempfile
+
     target = Path(path)
     folder = target.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
