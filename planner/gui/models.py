@@ -82,7 +82,7 @@ class StepsModel(_PlanModelMixin, QAbstractTableModel):
     """The session's steps, one per row; every cell but the last is editable in place."""
 
     TECHNIQUE, REGION, SIDE, MINUTES, PRESSURE, NOTES, ENDS = range(7)
-    HEADERS = ("Technique", "Area", "Side", "Minutes", "Pressure", "Notes", "Ends at")
+    HEADERS = ("Technique", "Area", "Side", "Min", "Pressure", "Notes", "Ends")
     _FIELDS = {REGION: "region", SIDE: "side", MINUTES: "minutes", PRESSURE: "pressure"}
 
     def __init__(self, document: SessionDocument) -> None:
@@ -118,8 +118,8 @@ class StepsModel(_PlanModelMixin, QAbstractTableModel):
             edit = role == Qt.ItemDataRole.EditRole
             return self._cell(row, column, step, edit)
         if role == Qt.ItemDataRole.DecorationRole and column == self.TECHNIQUE:
-            worst = self._worst(row)
-            return severity_icon(worst) if worst else None
+            # A blank circle keeps the names lined up on rows without findings.
+            return severity_icon(self._worst(row) or "none")
         if role == Qt.ItemDataRole.ToolTipRole:
             messages = [f.message for f in self.document.findings if f.step == row]
             return "\n".join(messages) or area_name(step.region, step.side)
@@ -257,7 +257,8 @@ class FindingsModel(QAbstractListModel):
         finding = self.document.findings[index.row()]
         where = "Whole plan" if finding.step is None else f"Step {finding.step + 1}"
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{where}: {finding.message}"
+            # Step findings name their step in the message already.
+            return finding.message
         if role == Qt.ItemDataRole.DecorationRole:
             return severity_icon(finding.severity)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -34,16 +34,17 @@ _icons: dict[tuple[str, int], QIcon] = {}
 
 
 def severity_icon(severity: str, size: int = 14) -> QIcon:
-    """A plain coloured circle for a severity (cached; no icon files needed)."""
+    """A plain coloured circle for a severity, empty for anything else (cached)."""
     key = (severity, size)
     if key not in _icons:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor("#00000040"))
-        painter.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888")))
-        painter.drawEllipse(1, 1, size - 2, size - 2)
+        if severity in SEVERITY_COLOURS:
+            painter.setPen(QColor("#00000040"))
+            painter.setBrush(QColor(SEVERITY_COLOURS[severity]))
+            painter.drawEllipse(1, 1, size - 2, size - 2)
         painter.end()
         _icons[key] = QIcon(pixmap)
     return _icons[key]

@@ -1,0 +1,91 @@
+"""Starting the window: open the store (read-only if another window has it), show the window.
+
+``planner`` with no command calls :func:`run_app`. A damaged store gets one clear
+question (restore the latest backup, or quit); nothing here ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from planner.gui import asks
+from planner.gui.main_window import APP_NAME, APPLICATION, ORGANIZATION, MainWindow
+
+if TYPE_CHECKING:
+    from planner.storage import Store
+
+# Set by the start-up benchmark: quit as soon as the window has been shown.
+QUIT_AFTER_SHOW = "PLANNER_QUIT_AFTER_SHOW"
+
+
+def open_store(folder: Path | None, parent: object = None) -> tuple[Store, str] | None:
+    """The store and, when it had to be opened read-only, why; None when the user quit.
+
+    Another window or program holding the store opens it read-only. A damaged
+    store asks whether to restore the latest backup; a store from a newer
+    program, or one that cannot be opened at all, is explained and not touched.
+    """
+    from planner.storage import (
+        Store,
+        StoreDamagedError,
+        StoreError,
+        StoreLockedError,
+        data_dir,
+        restore_backup,
+    )
+
+    for _attempt in range(2):
+        try:
+            try:
+                return Store.open(folder), ""
+            except StoreLockedError as error:
+                return Store.open(folder, read_only=True), str(error)
+        except StoreDamagedError as error:
+            backup = error.backups[0] if error.backups else None
+            if not asks.ask_restore_backup(None, str(error), backup) or backup is None:
+                return None
+            try:
+                restore_backup(folder or data_dir(), backup)
+            except StoreError as restore_error:
+                asks.show_error(None, APP_NAME, str(restore_error))
+                return None
+        except StoreError as error:
+            asks.show_error(None, APP_NAME, str(error))
+            return None
+    return None
+
+
+def build_window(store: Store, read_only_reason: str = "") -> MainWindow:
+    """The main window over an open store, with its last layout restored."""
+    window = MainWindow(store, store.library(), read_only_reason=read_only_reason)
+    window.restore_layout()
+    return window
+
+
+def run_app(argv: Sequence[str] = (), data_dir: Path | None = None) -> int:
+    """Run the window until it is closed; the process exit status."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setStyle("Fusion")
+    opened = open_store(data_dir)
+    if opened is None:
+        return 1
+    store, reason = opened
+    try:
+        window = build_window(store, reason)
+        window.show()
+        if os.environ.get(QUIT_AFTER_SHOW):
+            QTimer.singleShot(0, app.quit)
+        return app.exec()
+    finally:
+        store.close()

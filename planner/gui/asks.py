@@ -1,0 +1,146 @@
+"""Every modal question the window asks, one small function each.
+
+Callers use ``asks.ask_...(...)`` through this module, so a test replaces one
+function with ``monkeypatch.setattr(asks, "ask_save_changes", ...)`` and no
+dialog ever blocks a test run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from planner.core.library import Library, Technique
+from planner.core.plan import AvoidedArea, HomeCareItem, SymptomArea
+from planner.gui import dialogs
+
+if TYPE_CHECKING:
+    from planner.storage import SessionRecord, Settings, TemplateRecord
+
+PLAN_FILTER = "Session plans (*.json);;All files (*)"
+PDF_FILTER = "PDF documents (*.pdf)"
+
+
+def ask_save_changes(parent: QWidget | None, what: str) -> str:
+    """ "save", "discard" or "cancel" for a plan with unsaved changes."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to {what}?")
+    box.setInformativeText("If you don't save, your changes since the last save are lost.")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_open_path(parent: QWidget | None, title: str, filters: str = PLAN_FILTER) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
+    return Path(path) if path else None
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: str, filters: str = PLAN_FILTER
+) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), filters)
+    return Path(path) if path else None
+
+
+def ask_open_pdf(parent: QWidget | None, path: Path) -> bool:
+    """After an export: open the PDF in the desktop's viewer? (True: it was opened.)"""
+    if not ask_yes_no(parent, "Exported", f"Saved {path.name}.\n\nOpen it now?"):
+        return False
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def ask_restore_backup(parent: QWidget | None, text: str, backup: Path | None) -> bool:
+    """The store is damaged: restore the latest backup (True) or quit (False)?"""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("The planner's data cannot be read")
+    box.setText(text)
+    restore = None
+    if backup is not None:
+        restore = box.addButton("&Restore the latest backup", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(
+            "Restoring keeps the damaged files aside in the data folder; nothing is deleted."
+        )
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return restore is not None and box.clickedButton() is restore
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value.strip() if ok and value.strip() else None
+
+
+def _run(dialog: Any) -> Any:
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_avoided_area(parent: QWidget | None) -> AvoidedArea | None:
+    return _run(dialogs.AvoidDialog(parent))
+
+
+def ask_symptom(parent: QWidget | None) -> SymptomArea | None:
+    return _run(dialogs.SymptomDialog(parent))
+
+
+def ask_new_client(parent: QWidget | None) -> tuple[str, str, str] | None:
+    """Name, contact notes and notes of a new client."""
+    return _run(dialogs.ClientDialog(parent))
+
+
+def ask_home_care_item(parent: QWidget | None, library: Library) -> HomeCareItem | None:
+    return _run(dialogs.HomeCareDialog(library, parent))
+
+
+def ask_technique(
+    parent: QWidget | None, library: Library, start: Technique | None, *, editing: bool
+) -> Technique | None:
+    """A new or changed own technique (``start``: the one edited or duplicated)."""
+    title = "Edit technique" if editing else "New technique"
+    dialog = dialogs.TechniqueDialog(title, library, parent)
+    if start is not None:
+        dialog.show_technique(start, keep_id=editing)
+    return _run(dialog)
+
+
+def ask_session(parent: QWidget | None, sessions: list[SessionRecord]) -> SessionRecord | None:
+    from planner.gui.manage import SessionChooser
+
+    return _run(SessionChooser(sessions, parent))
+
+
+def ask_template(parent: QWidget | None, templates: list[TemplateRecord]) -> TemplateRecord | None:
+    from planner.gui.manage import TemplateChooser
+
+    return _run(TemplateChooser(templates, parent))
+
+
+def ask_settings(parent: QWidget | None, settings: Settings) -> Settings | None:
+    from planner.gui.manage import SettingsDialog
+
+    return _run(SettingsDialog(settings, parent))

@@ -1,0 +1,218 @@
+"""The client panel: who the session is for, their conditions, and their areas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.plan import Client
+from planner.core.vocab import CONDITIONS
+from planner.gui import asks
+from planner.gui import commands as c
+from planner.gui.document import SessionDocument
+from planner.gui.plan_models import AvoidedModel, SymptomsModel
+
+if TYPE_CHECKING:
+    from planner.storage import ClientRecord, Store
+
+_CHOOSE = "Choose a client…"
+
+
+def _table(model: AvoidedModel | SymptomsModel, name: str, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(110)
+    return table
+
+
+def apply_client(document: SessionDocument, record: ClientRecord) -> None:
+    """Make the session this client's: their conditions and standing areas come along.
+
+    One undo entry; areas the plan already has are not added twice.
+    """
+    stack = document.undo_stack
+    stack.beginMacro(f"Choose client {record.name}")
+    client = Client(record.name, tuple(record.conditions), record.notes)
+    document.push(c.SetDetails(document, "Choose client", client=client))
+    plan = document.plan
+    for area in record.avoid:
+        if plan.avoided_index(area.region, area.side) is None:
+            document.push(c.AvoidArea(document, area))
+    for symptom in record.symptoms:
+        if plan.symptom_index(symptom.region, symptom.side, symptom.kind) is None:
+            document.push(c.MarkSymptom(document, symptom))
+    stack.endMacro()
+
+
+class ClientPanel(QWidget):
+    """Choose or create a client; conditions as checkboxes; avoided and symptom areas."""
+
+    def __init__(self, document: SessionDocument, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.store = store
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        row = QHBoxLayout()
+        self.client = QComboBox(self)
+        self.client.setAccessibleName("Client")
+        self.new_client = QPushButton("&New client…", self)
+        self.new_client.setEnabled(not store.read_only)
+        row.addWidget(self.client, 1)
+        row.addWidget(self.new_client)
+        layout.addLayout(row)
+
+        conditions = QGroupBox("Conditions", self)
+        grid = QGridLayout(conditions)
+        self.conditions: dict[str, QCheckBox] = {}
+        for i, (key, name) in enumerate(CONDITIONS.items()):
+            box = QCheckBox(name, conditions)
+            box.setAccessibleName(name)
+            self.conditions[key] = box
+            grid.addWidget(box, i, 0)
+        layout.addWidget(conditions)
+
+        self.avoided_model = AvoidedModel(document)
+        self.symptoms_model = SymptomsModel(document)
+        avoided = QGroupBox("Areas to avoid", self)
+        self.avoided = _table(self.avoided_model, "Areas to avoid", avoided)
+        self.add_avoided = QPushButton("&Avoid an area…", avoided)
+        self.remove_avoided = QPushButton("Stop a&voiding", avoided)
+        self._group(avoided, self.avoided, self.add_avoided, self.remove_avoided)
+        layout.addWidget(avoided, 1)
+        symptoms = QGroupBox("Symptoms", self)
+        self.symptoms = _table(self.symptoms_model, "Symptoms", symptoms)
+        self.add_symptom = QPushButton("&Mark a symptom…", symptoms)
+        self.remove_symptom = QPushButton("Remo&ve symptom", symptoms)
+        self._group(symptoms, self.symptoms, self.add_symptom, self.remove_symptom)
+        layout.addWidget(symptoms, 1)
+        self._connect_signals()
+        self.refresh_clients()
+        self._on_changed()
+
+    @staticmethod
+    def _group(box: QGroupBox, table: QTableView, add: QPushButton, remove: QPushButton) -> None:
+        inner = QVBoxLayout(box)
+        inner.addWidget(table)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        inner.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.document.changed.connect(self._on_changed)
+        self.client.activated.connect(self._on_client_chosen)
+        self.new_client.clicked.connect(self._on_new_client)
+        for key, box in self.conditions.items():
+            box.toggled.connect(lambda on, key=key: self._on_condition(key, on))
+        self.add_avoided.clicked.connect(self._on_add_avoided)
+        self.remove_avoided.clicked.connect(self._on_remove_avoided)
+        self.add_symptom.clicked.connect(self._on_add_symptom)
+        self.remove_symptom.clicked.connect(self._on_remove_symptom)
+
+    def refresh_clients(self) -> None:
+        self.client.blockSignals(True)
+        self.client.clear()
+        self.client.addItem(_CHOOSE, "")
+        for record in self.store.clients():
+            self.client.addItem(record.name, record.id)
+        self.client.blockSignals(False)
+        self._show_client()
+
+    def _show_client(self) -> None:
+        name = self.document.plan.client.name
+        index = self.client.findText(name) if name else 0
+        if index < 0:  # a client from a plan file who is not in the store
+            self.client.addItem(name, "")
+            index = self.client.count() - 1
+        self.client.setCurrentIndex(index)
+
+    # -- slots -------------------------------------------------------------
+
+    def _on_changed(self) -> None:
+        self._show_client()
+        chosen = set(self.document.plan.client.conditions)
+        for key, box in self.conditions.items():
+            box.blockSignals(True)
+            box.setChecked(key in chosen)
+            box.blockSignals(False)
+        self.remove_avoided.setEnabled(bool(self.document.plan.avoid))
+        self.remove_symptom.setEnabled(bool(self.document.plan.symptoms))
+
+    def _on_client_chosen(self, index: int) -> None:
+        client_id = self.client.itemData(index)
+        if client_id:
+            apply_client(self.document, self.store.client(client_id))
+
+    def _on_new_client(self) -> None:
+        from planner.storage import ClientRecord, StoreError
+
+        answer = asks.ask_new_client(self)
+        if answer is None:
+            return
+        name, contact, notes = answer
+        plan = self.document.plan
+        record = ClientRecord(
+            "",
+            name,
+            contact,
+            plan.client.conditions,
+            tuple(plan.avoid),
+            tuple(plan.symptoms),
+            notes,
+        )
+        try:
+            record = self.store.save_client(record)
+        except StoreError as error:
+            asks.show_error(self, "New client", str(error))
+            return
+        self.refresh_clients()
+        apply_client(self.document, record)
+
+    def _on_condition(self, key: str, on: bool) -> None:
+        current = self.document.plan.client.conditions
+        wanted = tuple(k for k in CONDITIONS if (k in current or k == key) and (on or k != key))
+        self.document.push(c.SetConditions(self.document, wanted))
+
+    def _on_add_avoided(self) -> None:
+        area = asks.ask_avoided_area(self)
+        if area is not None:
+            self.document.push(c.AvoidArea(self.document, area))
+
+    def _on_remove_avoided(self) -> None:
+        row = self.avoided.currentIndex().row()
+        row = row if row >= 0 else len(self.document.plan.avoid) - 1
+        if row >= 0:
+            self.document.push(c.RemoveAvoided(self.document, row))
+
+    def _on_add_symptom(self) -> None:
+        symptom = asks.ask_symptom(self)
+        if symptom is not None:
+            self.document.push(c.MarkSymptom(self.document, symptom))
+
+    def _on_remove_symptom(self) -> None:
+        row = self.symptoms.currentIndex().row()
+        row = row if row >= 0 else len(self.document.plan.symptoms) - 1
+        if row >= 0:
+            self.document.push(c.RemoveSymptom(self.document, row))

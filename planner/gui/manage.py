@@ -1,0 +1,214 @@
+"""Choosers and managers over the store: sessions, templates, settings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.vocab import MAX_SESSION_MINUTES
+from planner.gui import asks
+
+if TYPE_CHECKING:
+    from planner.storage import SessionRecord, Settings, Store, TemplateRecord
+
+
+class _Chooser(QDialog):
+    """A list to pick one entry from; Enter or double-click chooses."""
+
+    def __init__(self, title: str, rows: list[tuple[str, Any]], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(title)
+        for text, value in rows:
+            item = QListWidgetItem(text, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+        if rows:
+            self.list.setCurrentRow(0)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(bool(rows))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemActivated.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(460, 360)
+
+    def value(self) -> Any:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class SessionChooser(_Chooser):
+    def __init__(self, sessions: list[SessionRecord], parent: QWidget | None = None) -> None:
+        rows = [
+            (
+                f"{s.plan.date:%d %b %Y}  ·  {s.plan.title or 'Untitled session'}"
+                f"  ·  {len(s.plan.steps)} steps" + ("  ·  done" if s.status == "done" else ""),
+                s,
+            )
+            for s in sessions
+        ]
+        super().__init__("Open session", rows, parent)
+
+
+class TemplateChooser(_Chooser):
+    def __init__(self, templates: list[TemplateRecord], parent: QWidget | None = None) -> None:
+        rows = [(f"{t.name}  ·  {len(t.plan.steps)} steps", t) for t in templates]
+        super().__init__("New session from template", rows, parent)
+
+
+class SettingsDialog(QDialog):
+    """Who prints the documents, on what paper, and how long a session usually is."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._settings = settings
+        form = QFormLayout(self)
+        self.therapist = QLineEdit(settings.therapist, self)
+        self.clinic = QLineEdit(settings.clinic, self)
+        self.length = QSpinBox(self)
+        self.length.setRange(5, int(MAX_SESSION_MINUTES))
+        self.length.setSingleStep(5)
+        self.length.setSuffix(" min")
+        self.length.setValue(settings.default_length)
+        self.paper = QComboBox(self)
+        self.paper.addItem("Letter (US)", "letter")
+        self.paper.addItem("A4", "a4")
+        self.paper.setCurrentIndex(max(self.paper.findData(settings.paper), 0))
+        self.large_print = QCheckBox("Home-care sheets in &large print", self)
+        self.large_print.setChecked(settings.large_print)
+        for label, widget, name in (
+            ("&Therapist:", self.therapist, "Therapist"),
+            ("&Clinic:", self.clinic, "Clinic"),
+            ("Default session &length:", self.length, "Default session length"),
+            ("&Paper size:", self.paper, "Paper size"),
+            ("", self.large_print, "Large print by default"),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(420)
+
+    def value(self) -> Settings:
+        import dataclasses
+
+        return dataclasses.replace(
+            self._settings,
+            therapist=self.therapist.text().strip(),
+            clinic=self.clinic.text().strip(),
+            default_length=self.length.value(),
+            paper=self.paper.currentData(),
+            large_print=self.large_print.isChecked(),
+        )
+
+
+class TemplatesManager(QDialog):
+    """Rename, delete, import and export the store's templates."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("Templates")
+        layout = QHBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Templates")
+        layout.addWidget(self.list, 1)
+        column = QVBoxLayout()
+        self.rename_button = QPushButton("&Rename…", self)
+        self.delete_button = QPushButton("&Delete", self)
+        self.import_button = QPushButton("&Import…", self)
+        self.export_button = QPushButton("&Export…", self)
+        close = QPushButton("Close", self)
+        for button in (self.rename_button, self.delete_button, self.import_button):
+            column.addWidget(button)
+        column.addWidget(self.export_button)
+        column.addStretch(1)
+        column.addWidget(close)
+        layout.addLayout(column)
+        writable = not store.read_only
+        for button in (self.rename_button, self.delete_button, self.import_button):
+            button.setEnabled(writable)
+        self.rename_button.clicked.connect(self._on_rename)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.import_button.clicked.connect(self._on_import)
+        self.export_button.clicked.connect(self._on_export)
+        close.clicked.connect(self.accept)
+        self.resize(520, 340)
+        self.refresh()
+
+    def refresh(self, select: str = "") -> None:
+        self.list.clear()
+        for template in self.store.templates():
+            item = QListWidgetItem(template.name, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, template)
+            if template.id == select:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+
+    def current(self) -> TemplateRecord | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _guard(self, action: Any) -> Any:
+        from planner.storage import StoreError
+
+        try:
+            return action()
+        except StoreError as error:
+            asks.show_error(self, "Templates", str(error))
+            return None
+
+    def _on_rename(self) -> None:
+        template = self.current()
+        if template is None:
+            return
+        name = asks.ask_text(self, "Rename template", "New name:", template.name)
+        if name:
+            renamed = self._guard(lambda: self.store.rename_template(template.id, name))
+            self.refresh(renamed.id if renamed else template.id)
+
+    def _on_delete(self) -> None:
+        template = self.current()
+        if template and asks.ask_yes_no(self, "Delete template", f"Delete “{template.name}”?"):
+            self._guard(lambda: self.store.delete_template(template.id))
+            self.refresh()
+
+    def _on_import(self) -> None:
+        path = asks.ask_open_path(self, "Import templates", "Templates (*.json);;All files (*)")
+        if path is not None:
+            self._guard(lambda: self.store.import_templates(path))
+            self.refresh()
+
+    def _on_export(self) -> None:
+        path = asks.ask_save_path(
+            self, "Export templates", "templates.json", "Templates (*.json);;All files (*)"
+        )
+        if path is not None:
+            self._guard(lambda: self.store.export_templates(path))

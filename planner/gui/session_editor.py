@@ -1,0 +1,253 @@
+"""The centre of the window: the session's header, its steps and the running total."""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.vocab import MAX_SESSION_MINUTES
+from planner.gui import commands as c
+from planner.gui.document import SessionDocument
+from planner.gui.models import StepsModel, minutes_text
+from planner.gui.roles import SEVERITY_COLOURS
+from planner.gui.step_delegate import StepDelegate
+
+
+class SessionEditor(QWidget):
+    """Header fields, the steps table with its move/remove actions, and the time bar."""
+
+    def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = StepsModel(document)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        header = QFormLayout()
+        header.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText("What this session is for")
+        self.title.setAccessibleName("Session title")
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setAccessibleName("Session date")
+        self.length = QSpinBox(self)
+        self.length.setRange(0, int(MAX_SESSION_MINUTES))
+        self.length.setSingleStep(5)
+        self.length.setSuffix(" min")
+        self.length.setSpecialValueText("As long as the steps")
+        self.length.setKeyboardTracking(False)
+        self.length.setAccessibleName("Planned length in minutes")
+        self.client = QLabel(self)
+        self.client.setAccessibleName("Client")
+        row = QHBoxLayout()
+        row.addWidget(self.date)
+        length_label = QLabel("Planned &length:", self)
+        length_label.setBuddy(self.length)
+        row.addSpacing(12)
+        row.addWidget(length_label)
+        row.addWidget(self.length)
+        row.addStretch(1)
+        title_label = QLabel("&Title:", self)
+        title_label.setBuddy(self.title)
+        date_label = QLabel("&Date:", self)
+        date_label.setBuddy(self.date)
+        header.addRow(title_label, self.title)
+        header.addRow(date_label, row)
+        header.addRow("Client:", self.client)
+        layout.addLayout(header)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(StepDelegate(self.table))
+        self.table.setAccessibleName("Session steps")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        heading = self.table.horizontalHeader()
+        heading.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        heading.setSectionResizeMode(StepsModel.TECHNIQUE, QHeaderView.ResizeMode.Stretch)
+        heading.setSectionResizeMode(StepsModel.NOTES, QHeaderView.ResizeMode.Interactive)
+        for column, width in (
+            (StepsModel.REGION, 100),
+            (StepsModel.SIDE, 100),
+            (StepsModel.MINUTES, 48),
+            (StepsModel.PRESSURE, 80),
+            (StepsModel.NOTES, 120),
+            (StepsModel.ENDS, 52),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
+        layout.addWidget(self.table, 1)
+
+        footer = QHBoxLayout()
+        self.remove_action = self._action("&Remove step", QKeySequence.StandardKey.Delete)
+        self.up_action = self._action("Move step &up", QKeySequence("Ctrl+Up"))
+        self.down_action = self._action("Move step do&wn", QKeySequence("Ctrl+Down"))
+        for action, label in (
+            (self.remove_action, "&Remove"),
+            (self.up_action, "&Up"),
+            (self.down_action, "Do&wn"),
+        ):
+            button = QPushButton(label, self)
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            footer.addWidget(button)
+        footer.addStretch(1)
+        self.total = QLabel(self)
+        self.total.setAccessibleName("Running total")
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(120)
+        self.bar.setAccessibleName("Running total against the planned length")
+        footer.addWidget(self.total)
+        footer.addWidget(self.bar)
+        layout.addLayout(footer)
+        self._connect_signals()
+        self._on_replaced()
+
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey) -> QAction:
+        action = QAction(text, self.table)
+        action.setShortcut(shortcut)
+        # Only while the table has focus: Delete in a text field must stay a Delete.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(action)
+        return action
+
+    def _connect_signals(self) -> None:
+        self.document.changed.connect(self._on_changed)
+        self.document.replaced.connect(self._on_replaced)
+        self.title.editingFinished.connect(self._on_title)
+        self.date.dateChanged.connect(self._on_date)
+        self.length.valueChanged.connect(self._on_length)
+        self.remove_action.triggered.connect(self._on_remove)
+        self.up_action.triggered.connect(lambda: self._on_move(-1))
+        self.down_action.triggered.connect(lambda: self._on_move(1))
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+    # -- helpers -----------------------------------------------------------
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_step(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, StepsModel.TECHNIQUE)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def insert_row(self) -> int:
+        """Where a new step goes: after the current one, or at the end."""
+        row = self.current_row()
+        return row + 1 if row >= 0 else self.model.rowCount()
+
+    # -- slots -------------------------------------------------------------
+
+    def _on_replaced(self) -> None:
+        self._show_header()
+        self._on_changed()
+
+    def _show_header(self) -> None:
+        plan = self.document.plan
+        for widget in (self.title, self.date, self.length):
+            widget.blockSignals(True)
+        if self.title.text() != plan.title:
+            self.title.setText(plan.title)
+        self.date.setDate(QDate(plan.date.year, plan.date.month, plan.date.day))
+        self.length.setValue(int(plan.length_minutes or 0))
+        for widget in (self.title, self.date, self.length):
+            widget.blockSignals(False)
+        name = plan.client.name or "No client chosen (choose one in the client panel)"
+        self.client.setText(name)
+
+    def _on_changed(self) -> None:
+        self._show_header()
+        plan = self.document.plan
+        total, planned = plan.total_minutes, plan.planned_minutes
+        over = total - planned if plan.length_minutes is not None else 0
+        text = f"{minutes_text(total)} of {minutes_text(planned)} min"
+        if over > 0:
+            text += f" — {minutes_text(over)} min over"
+        self.total.setText(text)
+        self.bar.setRange(0, max(int(round(planned)), 1))
+        self.bar.setValue(min(int(round(total)), self.bar.maximum()))
+        palette = self.palette()
+        if over > 0:
+            colour = "caution" if over <= 0.1 * planned else "contraindicated"
+            palette.setColor(QPalette.ColorRole.Highlight, QColor(SEVERITY_COLOURS[colour]))
+        self.bar.setPalette(palette)
+        self.bar.setToolTip(text)
+        self._on_current()
+
+    def _on_current(self, *_: object) -> None:
+        row, count = self.current_row(), self.model.rowCount()
+        self.remove_action.setEnabled(row >= 0)
+        self.up_action.setEnabled(row > 0)
+        self.down_action.setEnabled(0 <= row < count - 1)
+
+    def _on_title(self) -> None:
+        if self.title.text() != self.document.plan.title:
+            self.document.push(c.SetDetails(self.document, "Change title", title=self.title.text()))
+
+    def _on_date(self, date: QDate) -> None:
+        value = datetime.date(date.year(), date.month(), date.day())
+        if value != self.document.plan.date:
+            self.document.push(c.SetDetails(self.document, "Change date", date=value))
+
+    def _on_length(self, value: int) -> None:
+        length = value or None
+        if length != self.document.plan.length_minutes:
+            self.document.push(
+                c.SetDetails(self.document, "Change planned length", length_minutes=length)
+            )
+
+    def _on_remove(self) -> None:
+        row = self.current_row()
+        if row >= 0 and self.document.push(c.RemoveStep(self.document, row)):
+            self.select_step(min(row, self.model.rowCount() - 1))
+
+    def _on_move(self, delta: int) -> None:
+        row = self.current_row()
+        target = row + delta
+        if (
+            row >= 0
+            and 0 <= target < self.model.rowCount()
+            and self.document.push(c.MoveStep(self.document, row, target))
+        ):
+            self.select_step(target)
