@@ -201,10 +201,11 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_window(argv: Sequence[str]) -> int:
+def open_window(argv: Sequence[str], data_dir: Any = None) -> int:
     """Open the main window (the GUI package is imported only here)."""
-    build_parser().print_help()
-    return EXIT_OK
+    from planner.gui.app import run_app
+
+    return run_app([], data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_window(argv)
     args = parser.parse_args(argv)
     if args.command is None:
-        return open_window(argv)
+        return open_window(argv, data_folder(args))
     try:
         return int(args.func(args))
     except UsageError as error:
