@@ -41,7 +41,14 @@ from planner.storage.errors import (
 )
 from planner.storage.jsonstorage import AtomicJSONStorage
 from planner.storage.migrations import CURRENT_VERSION, migrate
-from planner.storage.paths import FILE_MODE, LOCK_FILE, MAIN_FILE, data_dir, make_private_folder
+from planner.storage.paths import (
+    FILE_MODE,
+    LOCK_FILE,
+    MAIN_FILE,
+    SESSIONS_DIR,
+    data_dir,
+    make_private_folder,
+)
 from planner.storage.records import (
     STATUSES,
     ClientRecord,
@@ -138,6 +145,7 @@ class Store:
                         f"layout ({error}); it was not changed."
                     ) from None
         own.read_own(self.folder, read_only=False)  # reports a damaged own.json now
+        _remove_stale_temp_files(self.folder)
         try:
             daily_backup(self.folder, CURRENT_VERSION)
         except OSError as error:
@@ -460,6 +468,14 @@ def _check_entry(parse: Callable[[], T]) -> T:
         return parse()
     except v.FormatError as error:
         raise StoreError(f"This entry cannot be saved: {error}.") from None
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    """Delete temporary files left by a writer that died mid-save (we hold the lock)."""
+    for where in (folder, folder / SESSIONS_DIR):
+        for path in where.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _acquire(folder: Path) -> Any:
