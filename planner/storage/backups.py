@@ -138,7 +138,11 @@ def snapshot(folder: Path, name: str, schema_version: int) -> Path:
     root = folder / BACKUPS_DIR
     make_private_folder(root)
     final = root / name
-    temp = root / f".tmp-{name}"
+    number = 1
+    while final.exists():  # two backups in the same second: keep both
+        number += 1
+        final = root / f"{name}-{number}"
+    temp = root / f".tmp-{final.name}"
     if temp.exists():
         shutil.rmtree(temp)  # a half-made backup left by a crash
     make_private_folder(temp)
