@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -21,14 +20,13 @@ from planner._resources import resources_dir
 
 REGULAR = "PlannerSans"
 BOLD = "PlannerSans-Bold"
-ITALIC = "PlannerSans-Italic"
-BOLD_ITALIC = "PlannerSans-BoldItalic"
 
+# Only the faces the documents use are loaded: parsing a TrueType file is the
+# biggest fixed cost of an export. The oblique faces ship in resources/fonts for
+# whoever needs them next; register them here (and in the mapping) before use.
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
-    ITALIC: "DejaVuSans-Oblique.ttf",
-    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 _PREFERRED_REPLACEMENT = "\ufffd"
 # Line breaks in user text; everything else in these categories cannot be shown.
@@ -40,8 +38,8 @@ _UNSHOWABLE_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}
 def register_fonts() -> frozenset[int]:
     """Register the family once per process; returns the code points every face can draw.
 
-    The set is the intersection over regular, bold and both italics, so text stays
-    drawable whichever face a style puts it in.
+    The set is the intersection over the faces, so text stays drawable whichever
+    face a style puts it in. ``<i>`` falls back to the upright faces.
     """
     folder = resources_dir() / "fonts"
     covered: set[int] | None = None
@@ -52,10 +50,10 @@ def register_fonts() -> frozenset[int]:
         covered = codes if covered is None else covered & codes
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, ITALIC)
-    addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+    addMapping(REGULAR, 0, 1, REGULAR)
+    addMapping(REGULAR, 1, 1, BOLD)
     pdfmetrics.registerFontFamily(
-        REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
     )
     return frozenset(covered or ())
 
@@ -88,7 +86,9 @@ def clean(text: str) -> str:
 
 def markup(text: str) -> str:
     """User text as Paragraph markup that shows it literally (never as tags)."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    # The three replacements of xml.sax.saxutils.escape, without importing it (and urllib).
+    safe = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return safe.replace("\n", "<br/>")
 
 
 def one_line(text: str) -> str:

@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -22,7 +23,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from planner.export.fonts import BOLD, ITALIC, REGULAR, fit, one_line, register_fonts
+from planner.export.fonts import BOLD, REGULAR, fit, one_line, register_fonts
+
+# Streams stay binary (Flate only): the ASCII85 pass reportlab adds by default only
+# makes files larger, and without reportlab's optional C accelerator it is slow.
+# Only planner.export uses reportlab, so the process-wide switch is ours to set.
+rl_config.useA85 = 0
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 # Left is wider than right: room for the holes of a ring binder.
@@ -274,7 +280,7 @@ def make_styles(body_size: float) -> Styles:
             "head_right", parent=cell, fontName=BOLD, textColor=colors.white, alignment=TA_RIGHT
         ),
         label=style("label", fontName=BOLD, fontSize=small_size, textColor=MUTED),
-        note=style("note", fontName=ITALIC, textColor=MUTED),
+        note=style("note", textColor=MUTED),
         size=body_size,
     )
 

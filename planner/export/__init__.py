@@ -1,0 +1,156 @@
+"""The two documents as PDF: the therapist's protocol and the client's home-care sheet.
+
+This package is the only one that imports reportlab, and it does so only when a
+document is built: importing :mod:`planner.export` itself is cheap, so that the
+command line and the window can name these functions without paying for
+reportlab at start-up.
+
+Both builders return the finished PDF as bytes; :func:`write_pdf` puts them on
+disk atomically. Build everything first, then write, so that a failure leaves
+no half-written or half-updated output behind.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.core.library import Library
+    from planner.core.plan import SessionPlan
+    from planner.export.layout import PageInfo
+
+PAPER_SIZES: tuple[str, ...] = ("letter", "a4")
+LARGE_PRINT_SIZE = 16.5
+_BODY_SIZE = {"protocol": 9.5, "home-care": 10.5}
+
+
+class ExportError(Exception):
+    """A document that cannot be built or written; the message is one clear line."""
+
+
+def _check_paper(paper: str) -> None:
+    if paper not in PAPER_SIZES:
+        raise ExportError(f"unknown paper size {paper!r} (use 'letter' or 'a4')")
+
+
+def _names(plan: SessionPlan) -> tuple[str, str]:
+    """(author, client) for metadata and the running header."""
+    author = plan.therapist.clinic or plan.therapist.name or "Massage session planner"
+    return author, plan.client.name
+
+
+def build_protocol(
+    plan: SessionPlan,
+    library: Library | None = None,
+    *,
+    paper: str = "letter",
+    invariant: bool = False,
+) -> bytes:
+    """The therapist's protocol as PDF bytes.
+
+    Args:
+        plan: the session plan; its own techniques and exercises are honoured.
+        library: built-in plus the user's own techniques (built-in only when None).
+        paper: ``"letter"`` or ``"a4"``.
+        invariant: reproducible bytes (fixed dates and ids), for tests.
+    """
+    _check_paper(paper)
+    from planner.export.common import full_library, long_date
+    from planner.export.layout import PlannerDoc, make_styles
+    from planner.export.protocol import protocol_story
+
+    library = full_library(plan, library)
+    styles = make_styles(_BODY_SIZE["protocol"])
+    author, client = _names(plan)
+    info = _page_info("Session protocol", plan, large=False)
+    buffer = io.BytesIO()
+    doc = PlannerDoc(
+        buffer,
+        info,
+        paper=paper,
+        title=f"Session protocol: {plan.title or 'session plan'}"
+        + (f" for {client}" if client else ""),
+        author=author,
+        subject=f"Massage session protocol, {long_date(plan.date)}",
+        invariant=invariant,
+    )
+    return doc.render(protocol_story(plan, library, styles, doc.width))
+
+
+def build_home_care(
+    plan: SessionPlan,
+    library: Library | None = None,
+    *,
+    large_print: bool = False,
+    paper: str = "letter",
+    invariant: bool = False,
+) -> bytes:
+    """The client's home-care sheet as PDF bytes.
+
+    Args:
+        plan: the session plan; its own exercises are honoured.
+        library: built-in plus the user's own exercises (built-in only when None).
+        large_print: body text of at least 16 pt, headings larger, one column.
+        paper: ``"letter"`` or ``"a4"``.
+        invariant: reproducible bytes (fixed dates and ids), for tests.
+    """
+    _check_paper(paper)
+    from planner.export.common import full_library, long_date
+    from planner.export.homecare_sheet import home_care_story
+    from planner.export.layout import PlannerDoc, make_styles
+
+    library = full_library(plan, library)
+    styles = make_styles(LARGE_PRINT_SIZE if large_print else _BODY_SIZE["home-care"])
+    author, client = _names(plan)
+    info = _page_info("Home-care sheet", plan, large=large_print)
+    buffer = io.BytesIO()
+    doc = PlannerDoc(
+        buffer,
+        info,
+        paper=paper,
+        title="Home-care sheet" + (f" for {client}" if client else ""),
+        author=author,
+        subject=f"Home-care exercises after the session of {long_date(plan.date)}",
+        invariant=invariant,
+    )
+    return doc.render(home_care_story(plan, library, styles, doc.width, large_print))
+
+
+def _page_info(document: str, plan: SessionPlan, *, large: bool) -> PageInfo:
+    from planner.export.common import long_date
+    from planner.export.fonts import one_line
+    from planner.export.layout import PageInfo
+
+    return PageInfo(
+        document=document,
+        clinic=one_line(plan.therapist.clinic),
+        therapist=one_line(plan.therapist.name),
+        client=one_line(plan.client.name),
+        date=long_date(plan.date),
+        large=large,
+    )
+
+
+def write_pdf(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` all at once: the old file stays untouched on failure.
+
+    Raises:
+        ExportError: the folder is missing or not writable, or the disk is full.
+    """
+    from planner.core.atomicfile import write_atomic
+
+    target = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(target))
+    if not os.path.exists(folder):
+        raise ExportError(f"{target}: the folder {folder} does not exist")
+    if not os.path.isdir(folder):
+        raise ExportError(f"{target}: {folder} is not a folder")
+    if os.path.isdir(target):
+        raise ExportError(f"{target}: is a folder, not a file")
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportError(f"{target}: cannot write: {reason}") from None

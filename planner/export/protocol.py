@@ -1,0 +1,311 @@
+"""The therapist's protocol: who and when, the safety findings, the body map, the steps.
+
+Findings come first and are grouped by severity, with visual weight to match:
+a contraindication is the one thing on the page the therapist must not miss.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from planner.core.homecare import effective_routine
+from planner.core.library import FAMILIES, Library
+from planner.core.plan import SessionPlan
+from planner.core.regions import area_name
+from planner.core.safety import Finding, check_plan
+from planner.core.vocab import CONDITIONS, PRESSURE_NAMES, SEVERITIES, SEVERITY_NAMES
+from planner.export import bodypicture
+from planner.export.common import (
+    capitalised,
+    details_table,
+    gap,
+    heading,
+    long_date,
+    number,
+    para,
+    rule_line,
+)
+from planner.export.fonts import BOLD, markup
+from planner.export.layout import (
+    ACCENT,
+    INK,
+    MUTED,
+    RULE,
+    SEVERITY_COLOURS,
+    ZEBRA,
+    Styles,
+    table_base_style,
+)
+
+# Notes longer than this are shortened in the table and given in full after it,
+# because a table row cannot run over a page break.
+NOTE_IN_TABLE = 420
+_STEP_COLUMNS = (0.05, 0.185, 0.185, 0.065, 0.115, 0.105, 0.295)
+_SEVERITY_INTRO = {
+    "contraindicated": "Do not carry out these steps as planned.",
+    "caution": "Adapt these steps, or check with the client's doctor first.",
+    "info": "For your information.",
+}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _title_block(plan: SessionPlan, styles: Styles, width: float) -> list[Flowable]:
+    planned = plan.planned_minutes
+    length = f"{number(planned)} minutes"
+    if plan.length_minutes is not None and plan.total_minutes != plan.length_minutes:
+        length += f" (the steps take {number(plan.total_minutes)})"
+    conditions = ", ".join(CONDITIONS.get(c, c) for c in plan.client.conditions)
+    rows = [
+        ("Client", plan.client.name or "not named"),
+        ("Date", long_date(plan.date)),
+        ("Planned length", length),
+        ("Therapist", plan.therapist.name or "not named"),
+    ]
+    if plan.therapist.clinic:
+        rows.append(("Clinic", plan.therapist.clinic))
+    rows.append(("Conditions", conditions or "none recorded"))
+    if plan.client.notes.strip():
+        rows.append(("Client notes", plan.client.notes))
+    return [
+        Paragraph("SESSION PROTOCOL", styles.kicker),
+        para(plan.title or "Session plan", styles.title),
+        details_table(rows, styles, width),
+        rule_line(),
+    ]
+
+
+def _where(finding: Finding) -> str:
+    if finding.step is None:
+        return "Whole plan"
+    return f"Step {finding.step + 1}"
+
+
+def _findings(findings: list[Finding], styles: Styles, width: float) -> list[Flowable]:
+    story: list[Flowable] = heading("Safety findings", styles)
+    if not findings:
+        story.append(para("No safety findings for this plan.", styles.body))
+        return story
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    summary = ", ".join(
+        _plural(counts[s], SEVERITY_NAMES[s].lower()) for s in SEVERITIES if counts[s]
+    )
+    story.append(para(summary.replace("cautions", "cautions").capitalize() + ".", styles.body))
+    for severity in SEVERITIES:
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        strong, light = SEVERITY_COLOURS[severity]
+        title_style = styles.h2.clone(f"h2-{severity}", textColor=strong)
+        message_style = styles.cell.clone(
+            f"finding-{severity}",
+            fontName=BOLD if severity == "contraindicated" else styles.cell.fontName,
+            textColor=strong if severity == "contraindicated" else INK,
+        )
+        where_style = styles.cell.clone(f"where-{severity}", fontName=BOLD, textColor=strong)
+        rows = [
+            [Paragraph(_where(f), where_style), Paragraph(markup(f.message), message_style)]
+            for f in group
+        ]
+        where_width = styles.size * 6.5
+        table = Table(
+            rows, colWidths=[where_width, width - where_width], hAlign="LEFT", splitInRow=1
+        )
+        bar = 4 if severity == "contraindicated" else 2.5
+        table.setStyle(
+            TableStyle(
+                table_base_style(styles)
+                + [
+                    ("BACKGROUND", (0, 0), (-1, -1), light),
+                    ("LINEBEFORE", (0, 0), (0, -1), bar, strong),
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.5, colors.white),
+                    ("LEFTPADDING", (0, 0), (0, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        story.append(
+            Paragraph(f"{SEVERITY_NAMES[severity]} ({len(group)})", title_style),
+        )
+        story.append(para(_SEVERITY_INTRO[severity], styles.small))
+        story.append(gap(4))
+        story.append(table)
+    return story
+
+
+def _step_marks(findings: list[Finding]) -> dict[int, str]:
+    """The most serious severity of each step that has a finding."""
+    marks: dict[int, str] = {}
+    for finding in findings:
+        if finding.step is not None and finding.step not in marks:
+            marks[finding.step] = finding.severity
+    return marks
+
+
+def _steps(
+    plan: SessionPlan, library: Library, findings: list[Finding], styles: Styles, width: float
+) -> list[Flowable]:
+    story: list[Flowable] = heading("Session steps", styles, need=140)
+    if not plan.steps:
+        story.append(para("This plan has no steps yet.", styles.body))
+        return story
+    cell, right = styles.cell, styles.cell_right
+    head = [
+        Paragraph("#", styles.head_right),
+        Paragraph("Technique", styles.head),
+        Paragraph("Area", styles.head),
+        Paragraph("Min", styles.head_right),
+        Paragraph("Pressure", styles.head),
+        Paragraph("Elapsed", styles.head_right),
+        Paragraph("Notes", styles.head),
+    ]
+    rows: list[list[Any]] = [head]
+    long_notes: list[tuple[int, str]] = []
+    marks = _step_marks(findings)
+    commands: list[tuple[Any, ...]] = table_base_style(styles) + [
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("LINEBELOW", (0, 1), (-1, -2), 0.4, RULE),
+    ]
+    for index, (step, elapsed) in enumerate(zip(plan.steps, plan.running_minutes(), strict=True)):
+        technique = library.techniques.get(step.technique)
+        notes = step.notes.strip()
+        if len(notes) > NOTE_IN_TABLE:
+            long_notes.append((index, notes))
+            notes = notes[:300].rstrip() + " … (continued below the table)"
+        row_number = index + 1
+        rows.append(
+            [
+                Paragraph(str(row_number), right),
+                para(technique.name if technique else step.technique, cell),
+                para(capitalised(area_name(step.region, step.side)), cell),
+                Paragraph(number(step.minutes), right),
+                Paragraph(PRESSURE_NAMES.get(step.pressure, step.pressure), cell),
+                Paragraph(number(elapsed), right),
+                para(notes, cell),
+            ]
+        )
+        if row_number % 2 == 0:
+            commands.append(("BACKGROUND", (0, row_number), (-1, row_number), ZEBRA))
+        if index in marks:
+            strong, _ = SEVERITY_COLOURS[marks[index]]
+            commands.append(("LINEBEFORE", (0, row_number), (0, row_number), 3.5, strong))
+    total_text = f"{number(plan.total_minutes)}"
+    if plan.length_minutes is None:
+        verdict = "the planned length is the steps' total"
+    else:
+        spare = plan.length_minutes - plan.total_minutes
+        if spare > 0:
+            verdict = f"of {number(plan.length_minutes)} planned, {number(spare)} to spare"
+        elif spare == 0:
+            verdict = f"exactly the {number(plan.length_minutes)} planned"
+        else:
+            verdict = f"{number(-spare)} over the {number(plan.length_minutes)} planned"
+    total_style = styles.cell_bold
+    rows.append(
+        [
+            "",
+            Paragraph("Total", total_style),
+            "",
+            Paragraph(total_text, total_style.clone("total-right", alignment=2)),
+            "",
+            "",
+            para(capitalised(verdict), total_style),
+        ]
+    )
+    commands += [
+        ("LINEABOVE", (0, -1), (-1, -1), 1.0, INK),
+        ("SPAN", (4, -1), (5, -1)),
+    ]
+    table = Table(
+        rows,
+        colWidths=[width * share for share in _STEP_COLUMNS],
+        repeatRows=1,
+        hAlign="LEFT",
+    )
+    table.setStyle(TableStyle(commands))
+    if marks:
+        story.append(
+            para(
+                "A coloured bar beside a step number marks a safety finding for that step "
+                "(red: contraindicated, amber: caution, blue: note).",
+                styles.small.clone("steps-key", spaceAfter=4, keepWithNext=1),
+            )
+        )
+    story.append(table)
+    if long_notes:
+        story += heading("Step notes in full", styles)
+        for index, notes in long_notes:
+            story.append(Paragraph(f"Step {index + 1}", styles.label))
+            story.append(para(notes, styles.body))
+    return story
+
+
+def _techniques(plan: SessionPlan, library: Library, styles: Styles) -> list[Flowable]:
+    used = list(dict.fromkeys(step.technique for step in plan.steps))
+    if not used:
+        return []
+    story: list[Flowable] = heading("Techniques used", styles)
+    for technique_id in used:
+        technique = library.techniques.get(technique_id)
+        if technique is None:
+            continue
+        facts = [FAMILIES.get(technique.family, capitalised(technique.family))]
+        facts.append(f"usually {technique.default_pressure} pressure")
+        if technique.vigorous:
+            facts.append("vigorous")
+        if library.is_custom_technique(technique.id):
+            facts.append("your own technique")
+        block: list[Flowable] = [
+            para(technique.name, styles.h2.clone("technique-name", spaceBefore=styles.size * 0.7)),
+            para(" · ".join(facts), styles.small),
+        ]
+        if technique.description.strip():
+            block.append(gap(2))
+            block.append(para(technique.description, styles.body))
+        story.append(KeepTogether(block))
+    return story
+
+
+def _home_care(plan: SessionPlan, library: Library, styles: Styles) -> list[Flowable]:
+    routine = effective_routine(plan, library)
+    story: list[Flowable] = heading("Home care given to the client", styles)
+    if not routine:
+        story.append(para("No home-care exercises in this plan.", styles.body))
+        return story
+    source = "as written in the plan" if plan.home_care is not None else "proposed from the steps"
+    story.append(para(f"The client's sheet lists this routine ({source}).", styles.small))
+    for position, item in enumerate(routine, start=1):
+        exercise = library.exercises.get(item.exercise)
+        title = exercise.title if exercise else item.exercise
+        line = f"{position}. {title}: about {number(item.minutes)} min, {item.frequency}"
+        if item.note.strip():
+            line += f". {item.note.strip()}"
+        story.append(para(line, styles.body.clone("routine-line", spaceAfter=2)))
+    return story
+
+
+def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: float) -> list[Any]:
+    """Every flowable of the therapist's protocol, in reading order."""
+    findings = check_plan(plan, library)
+    story: list[Any] = _title_block(plan, styles, width)
+    story += _findings(findings, styles, width)
+    story += heading("Body map", styles, need=260)
+    story += bodypicture.protocol_map(plan, library, styles, width)
+    story += _steps(plan, library, findings, styles, width)
+    story += _techniques(plan, library, styles)
+    story += _home_care(plan, library, styles)
+    story.append(gap(10))
+    story.append(
+        para(
+            "Left and right are always the client's own left and right.",
+            styles.small.clone("closing", textColor=MUTED),
+        )
+    )
+    return story
