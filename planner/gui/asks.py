@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, Q
 
 from planner.core.library import Library, Technique
 from planner.core.plan import AvoidedArea, HomeCareItem, SymptomArea
-from planner.gui import dialogs
 
 if TYPE_CHECKING:
     from planner.storage import SessionRecord, Settings, TemplateRecord
@@ -96,25 +95,32 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value.strip() if ok and value.strip() else None
 
 
+def _dialogs() -> Any:
+    # Imported on first use: the entry dialogs are not needed to show the window.
+    from planner.gui import dialogs
+
+    return dialogs
+
+
 def _run(dialog: Any) -> Any:
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_avoided_area(parent: QWidget | None) -> AvoidedArea | None:
-    return _run(dialogs.AvoidDialog(parent))
+    return _run(_dialogs().AvoidDialog(parent))
 
 
 def ask_symptom(parent: QWidget | None) -> SymptomArea | None:
-    return _run(dialogs.SymptomDialog(parent))
+    return _run(_dialogs().SymptomDialog(parent))
 
 
 def ask_new_client(parent: QWidget | None) -> tuple[str, str, str] | None:
     """Name, contact notes and notes of a new client."""
-    return _run(dialogs.ClientDialog(parent))
+    return _run(_dialogs().ClientDialog(parent))
 
 
 def ask_home_care_item(parent: QWidget | None, library: Library) -> HomeCareItem | None:
-    return _run(dialogs.HomeCareDialog(library, parent))
+    return _run(_dialogs().HomeCareDialog(library, parent))
 
 
 def ask_technique(
@@ -122,7 +128,7 @@ def ask_technique(
 ) -> Technique | None:
     """A new or changed own technique (``start``: the one edited or duplicated)."""
     title = "Edit technique" if editing else "New technique"
-    dialog = dialogs.TechniqueDialog(title, library, parent)
+    dialog = _dialogs().TechniqueDialog(title, library, parent)
     if start is not None:
         dialog.show_technique(start, keep_id=editing)
     return _run(dialog)

@@ -77,6 +77,7 @@ class SessionDocument(QObject):
             # A plan from a template or a file is not in the store yet.
             self.undo_stack.resetClean()
         self.findings = check_plan(self.plan, self.library)
+        # Models reset on ``replaced`` (connected first), then views refresh.
         self.replaced.emit()
         self.changed.emit()
 

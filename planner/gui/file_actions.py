@@ -259,6 +259,9 @@ class FileActions:
         except (ExportError, OSError) as error:
             asks.show_error(self.window, title, str(error))
             return
+        except Exception as error:  # noqa: BLE001 - e.g. a resource missing from the install
+            asks.show_error(self.window, title, f"The PDF could not be made: {error}")
+            return
         self._status(f"Exported {path.name}")
         asks.ask_open_pdf(self.window, Path(path))
 

@@ -60,6 +60,8 @@ class _PlanModelMixin:
     def _watch(self, document: SessionDocument) -> None:
         self.document = document
         self._rows = self._count()
+        # Connected before any view's slot, so rows are right before views repaint.
+        document.replaced.connect(self._on_changed)
         document.changed.connect(self._on_changed)
 
     def _count(self) -> int:
@@ -110,7 +112,8 @@ class StepsModel(_PlanModelMixin, QAbstractTableModel):
         return min(severities, key=SEVERITY_RANK.__getitem__, default="")
 
     def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid() or index.row() >= self._rows:
+        # The plan may already hold fewer steps than the view knows of (mid-update).
+        if not index.isValid() or index.row() >= min(self._rows, self._count()):
             return None
         row, column = index.row(), index.column()
         step = self.document.plan.steps[row]
@@ -240,6 +243,7 @@ class FindingsModel(QAbstractListModel):
         super().__init__()
         self.document = document
         self._rows = len(document.findings)
+        document.replaced.connect(self._on_changed)
         document.changed.connect(self._on_changed)
 
     def _on_changed(self) -> None:
@@ -252,7 +256,7 @@ class FindingsModel(QAbstractListModel):
         return 0 if parent.isValid() else self._rows
 
     def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid() or index.row() >= self._rows:
+        if not index.isValid() or index.row() >= min(self._rows, len(self.document.findings)):
             return None
         finding = self.document.findings[index.row()]
         where = "Whole plan" if finding.step is None else f"Step {finding.step + 1}"

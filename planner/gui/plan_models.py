@@ -31,6 +31,7 @@ class _ListTable(QAbstractTableModel):
         super().__init__()
         self.document = document
         self._items = self.items()
+        document.replaced.connect(self._on_changed)
         document.changed.connect(self._on_changed)
 
     def items(self) -> list[Any]:
@@ -137,9 +138,10 @@ class HomeCareModel(_ListTable):
         return getattr(item, self._FIELDS[column])
 
     def data(self, index: _Index, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() in self._FIELDS:
+        valid = index.isValid() and index.row() < len(self._items)
+        if role == Qt.ItemDataRole.EditRole and valid and index.column() in self._FIELDS:
             return getattr(self._items[index.row()], self._FIELDS[index.column()])
-        if role == Role.ID and index.isValid() and index.row() < len(self._items):
+        if role == Role.ID and valid:
             return self._items[index.row()].exercise
         return super().data(index, role)
 

@@ -1,0 +1,189 @@
+"""Benchmarks of the window: start-up, memory, library filter, edits, store saves.
+
+Run: python bench/bench_gui.py   (prints each figure with its target, PASS/FAIL;
+exits 1 when a target is missed). Uses the offscreen platform and temporary
+folders, so it never touches the user's data or settings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+RUNS = 7
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+failures: list[str] = []
+
+
+def report(name: str, value: float, limit: float, unit: str) -> None:
+    ok = value <= limit
+    if not ok:
+        failures.append(name)
+    print(
+        f"{name:<58}{value:9.2f} {unit:<4} (target <= {limit:g} {unit})  {'PASS' if ok else 'FAIL'}"
+    )
+
+
+def run_child(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and max RSS (KiB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{args} exited with {process.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def bench_start_and_memory() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ)
+        env.update(
+            PLANNER_DATA_DIR=str(Path(folder) / "data"),
+            XDG_CONFIG_HOME=str(Path(folder) / "config"),
+            HOME=folder,
+            PLANNER_QUIT_AFTER_SHOW="1",
+            PYTHONPATH=str(ROOT),
+        )
+        bare_args = [sys.executable, "-c", BARE]
+        app_args = [sys.executable, "-m", "planner"]
+        run_child(bare_args, env)  # warm the disk cache and bytecode for both
+        run_child(app_args, env)
+        bare, app = [], []
+        for _ in range(RUNS):
+            bare.append(run_child(bare_args, env))
+            app.append(run_child(app_args, env))
+    bare_time = statistics.median(t for t, _ in bare)
+    app_time = statistics.median(t for t, _ in app)
+    bare_rss = statistics.median(r for _, r in bare)
+    app_rss = statistics.median(r for _, r in app)
+    print(
+        f"start to window shown: bare QMainWindow {bare_time * 1000:.0f} ms, "
+        f"planner {app_time * 1000:.0f} ms (median of {RUNS}, interleaved)"
+    )
+    report("start-up time, planner / bare window", app_time / bare_time, 1.5, "x")
+    print(f"max RSS: bare {bare_rss / 1024:.1f} MiB, planner {app_rss / 1024:.1f} MiB")
+    report("memory (max RSS), planner / bare window", app_rss / bare_rss, 1.6, "x")
+
+
+def big_library(count: int):  # type: ignore[no-untyped-def]
+    from planner.core.library import Library, builtin_library
+
+    base = builtin_library()
+    techniques = {}
+    originals = list(base.techniques.values())
+    for i in range(count):
+        t = originals[i % len(originals)]
+        copy = dataclasses.replace(t, id=f"{t.id}-{i}", name=f"{t.name} variant {i}")
+        techniques[copy.id] = copy
+    return Library(techniques, base.exercises, frozenset(techniques), base.builtin_exercises)
+
+
+def bench_in_process() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from planner.core.plan import SessionPlan, Step
+    from planner.gui import commands as c
+    from planner.gui.library_dock import LibraryDock
+
+    # Library filter: one keystroke = the text changes, the list is refiltered and repainted.
+    dock = LibraryDock(big_library(5000))
+    dock.resize(320, 760)
+    dock.show()
+    app.processEvents()
+    times = []
+    for _ in range(3):
+        for word in ("friction", "gentle foot", "variant 4999"):
+            for n in range(1, len(word) + 1):
+                start = time.perf_counter()
+                dock.search.setText(word[:n])
+                app.processEvents()
+                times.append((time.perf_counter() - start) * 1000)
+            dock.search.clear()
+            app.processEvents()
+    report(
+        "library filter over 5,000 techniques, per keystroke", statistics.median(times), 16, "ms"
+    )
+    print(f"    (slowest keystroke {max(times):.1f} ms over {len(times)})")
+    dock.close()
+
+    # An edit of a 200-step plan in the whole window: command, safety check, models, repaint.
+    with tempfile.TemporaryDirectory() as folder:
+        from planner.gui.app import build_window
+        from planner.storage import ClientRecord, SessionRecord, Store
+
+        store = Store.open(Path(folder) / "store")
+        window = build_window(store)
+        window.resize(1280, 800)
+        window.show()
+        plan = SessionPlan(title="Long plan")
+        regions = ("foot", "calf", "hand", "forearm", "thigh")
+        for i in range(200):
+            plan.add_step(Step("effleurage", regions[i % 5], "both", 1, "light"))
+        window.document.load(plan)
+        app.processEvents()
+        times = []
+        pressures = ("moderate", "light")
+        for i in range(40):
+            start = time.perf_counter()
+            window.document.push(c.UpdateStep(window.document, i, pressure=pressures[i % 2]))
+            app.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+        report(
+            "edit of a 200-step plan (check + models + repaint)", statistics.median(times), 16, "ms"
+        )
+
+        # A store save, as File > Save does it (on the event loop when it is this fast).
+        client = store.save_client(ClientRecord("", "Bench Client"))
+        for steps in (7, 200):
+            saved = SessionRecord("", client.id, SessionPlan(steps=plan.steps[:steps]))
+            times = []
+            for _ in range(15):
+                start = time.perf_counter()
+                saved = store.save_session(saved)
+                times.append((time.perf_counter() - start) * 1000)
+            report(
+                f"store save of a {steps}-step session (on the event loop)",
+                statistics.median(times),
+                16,
+                "ms",
+            )
+        window.document.undo_stack.setClean()
+        window.close()
+        store.close()
+
+
+def main() -> int:
+    bench_start_and_memory()
+    bench_in_process()
+    if failures:
+        print("FAILED:", ", ".join(failures))
+        return 1
+    print("all targets met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""GUI test fixtures: a window over a fresh store, private settings, no real dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from planner.gui import asks
+
+
+@pytest.fixture(autouse=True)
+def _private_qsettings(tmp_path: Path) -> None:
+    """QSettings caches its folder per process, so point it at this test's folder explicitly."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+
+
+@pytest.fixture(autouse=True)
+def _no_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any question a test did not expect fails the test instead of blocking it."""
+    for name in dir(asks):
+        if name.startswith(("ask_", "show_")):
+
+            def unexpected(*args: object, _name: str = name, **kwargs: object) -> None:
+                raise AssertionError(f"unexpected dialog: {_name}{args[1:]}")
+
+            monkeypatch.setattr(asks, name, unexpected)
+
+
+@pytest.fixture
+def store_folder(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def window(qtbot, store_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    from planner.gui.app import build_window, open_store
+
+    opened = open_store(store_folder)
+    assert opened is not None
+    store, reason = opened
+    main = build_window(store, reason)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    # Closing at the end of a test discards whatever the test left unsaved.
+    monkeypatch.setattr(asks, "ask_save_changes", lambda parent, what: "discard")
+    main.close()
+    store.close()
