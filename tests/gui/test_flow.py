@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox
 
 from planner.core.plan import AvoidedArea
@@ -218,12 +218,14 @@ def test_window_layout_comes_back(window, qtbot, store_folder):
     from planner.gui.main_window import window_settings
 
     main = window
-    main.resize(1300, 760)
+    # The offscreen screen is small: restoreGeometry keeps a window on its screen.
+    size = QSize(main.minimumSizeHint().width(), 520)
+    main.resize(size)
     main.findings_dock.hide()
     main.save_layout()
     assert window_settings().contains("window/state")
     again = build_window(main.store)
     qtbot.addWidget(again)
     again.show()
-    assert again.size().width() == 1300
+    assert again.size() == size
     assert again.findings_dock.isHidden()
