@@ -20,6 +20,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from planner.core import colours as palette
 from planner.core.bodymap import BodyMap, Shape, View, load_body_map
 from planner.core.library import Exercise, Library
 from planner.core.plan import SessionPlan
@@ -30,18 +31,15 @@ from planner.export.fonts import BOLD, REGULAR
 from planner.export.layout import ACCENT, INK, MUTED, Styles, table_base_style
 
 PROTOCOL_VIEWS = ("front", "back", "soles")
-BASE_FILL = colors.HexColor("#eef1f3")
-BASE_LINE = colors.HexColor("#97a3ad")
-WORKED_FILL = colors.HexColor("#bfe3dc")
-AVOID_RED = colors.HexColor("#c62828")
+# The window's body map uses the same colours (planner.core.colours).
+BASE_FILL = colors.HexColor(palette.BASE_FILL)
+BASE_LINE = colors.HexColor(palette.BASE_LINE)
+WORKED_FILL = colors.HexColor(palette.WORKED_FILL)
+AVOID_RED = colors.HexColor(palette.AVOID_RED)
 SYMPTOM_COLOURS: dict[str, colors.Color] = {
-    "numbness": colors.HexColor("#4a74d9"),
-    "tingling": colors.HexColor("#8e4fc4"),
-    "burning": colors.HexColor("#ef7d00"),
-    "sharp-pain": colors.HexColor("#d6247f"),
-    "hypersensitivity": colors.HexColor("#d9b100"),
+    kind: colors.HexColor(value) for kind, value in palette.SYMPTOM_COLOURS.items()
 }
-_SYMPTOM_OPACITY = 0.55
+_SYMPTOM_OPACITY = palette.SYMPTOM_OPACITY
 _HATCH_STEP = 3.2
 
 
