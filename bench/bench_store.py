@@ -5,7 +5,8 @@ temporary folder; ``--fresh`` makes it again), copies it to a scratch folder and
 measures:
 
 - opening the store for writing (median of 5), and the first open of a day,
-  which also makes the day's backup (target: at most 1 s each);
+  which also makes the day's incremental backup (target: at most 1 s each); the
+  very first backup of a big store, which copies every file once, is shown too;
 - saving one session, new and edited (median of 20 saves to 20 clients), in the
   big store and in a store of 100 sessions (target: at most 50 ms median, and the
   big store at most twice the small one);
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import shutil
 import statistics
 import sys
@@ -74,14 +76,39 @@ def main() -> int:
         small = Path(scratch) / "small"
         make_store(small, 10, 100)
 
-        # The first write-open of a day also makes that day's backup.
+        # The first write-open of a day also makes that day's backup: incremental
+        # (copies only files changed since the previous backup) once a backup exists.
         shutil.rmtree(big / BACKUPS_DIR, ignore_errors=True)
+        began = time.perf_counter()
+        store = Store.open(big)  # the first backup ever copies every file, in the background
+        very_first_open = time.perf_counter() - began
+        store.close()
+        very_first_close = time.perf_counter() - began
+        today = datetime.date.today()
+        yesterday = today - datetime.timedelta(days=1)
+        backups = big / BACKUPS_DIR
+        (backups / f"daily-{today}").rename(backups / f"daily-{yesterday}")
+        with Store.open(big, read_only=True) as store:
+            client = store.clients()[3]
+        with Store.open(big) as store:  # a day's work: ten sessions saved
+            for record in store.sessions_for(client.id)[:10]:
+                store.save_session(record)
+        (backups / f"daily-{today}").rename(backups / f"daily-{yesterday}-2")
         first_open = timed(lambda: Store.open(big).close())
+        results.append(
+            (
+                "open, first backup ever (copy runs behind)",
+                very_first_open,
+                "<= 1 s",
+                very_first_open <= 1,
+            )
+        )
+        results.append(("  ... until that full copy is done", very_first_close, "(info)", True))
+        results.append(
+            ("open, first of a day (with backup)", first_open, "<= 1 s", first_open <= 1)
+        )
         opens = [timed(lambda: Store.open(big).close()) for _ in range(5)]
         read_only_opens = [timed(lambda: Store.open(big, read_only=True).close()) for _ in range(5)]
-        results.append(
-            ("open, first of the day (with backup)", first_open, "<= 1 s", first_open <= 1)
-        )
         open_median = statistics.median(opens)
         results.append(("open for writing (median of 5)", open_median, "<= 1 s", open_median <= 1))
         ro = statistics.median(read_only_opens)

@@ -149,7 +149,9 @@ def snapshot(folder: Path, name: str, schema_version: int) -> Path:
     make_private_folder(temp / SESSIONS_DIR)
     previous = _latest(root)
     sources: dict[str, list[int]] = {}
-    for source in data_files(folder):
+    # Session files first: copied while a save runs (see Store), every session
+    # copied then has its client in the main file copied after it.
+    for source in sorted(data_files(folder), key=lambda p: p.parent == folder):
         relative = source.relative_to(folder).as_posix()
         target = temp / relative
         with open(source, "rb") as handle:
@@ -159,8 +161,12 @@ def snapshot(folder: Path, name: str, schema_version: int) -> Path:
                 with contextlib.suppress(OSError):
                     os.link(previous[0] / relative, target)
             if not target.exists():
-                with atomic_output(target, FILE_MODE) as out:
+                # No temporary name needed: the whole folder is renamed into place.
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+                with os.fdopen(fd, "wb") as out:
                     shutil.copyfileobj(handle, out)
+                    out.flush()
+                    os.fsync(out.fileno())
         sources[relative] = version
     manifest = {
         "made_at": datetime.datetime.now().astimezone().isoformat(timespec="microseconds"),
@@ -176,10 +182,23 @@ def snapshot(folder: Path, name: str, schema_version: int) -> Path:
     return final
 
 
+def daily_due(folder: Path, today: datetime.date | None = None) -> bool:
+    """Whether today's backup is still to be made."""
+    name = f"daily-{(today or datetime.date.today()).isoformat()}"
+    return not (folder / BACKUPS_DIR / name / MANIFEST).is_file()
+
+
+def full_copy_needed(folder: Path) -> int:
+    """How many files the next backup must copy in full (0 when it can be incremental)."""
+    if _latest(folder / BACKUPS_DIR) is not None:
+        return 0
+    return sum(1 for _ in data_files(folder))
+
+
 def daily_backup(folder: Path, schema_version: int, today: datetime.date | None = None) -> bool:
     """Make today's backup unless it exists, and keep only the newest 14; True if made."""
     name = f"daily-{(today or datetime.date.today()).isoformat()}"
-    if (folder / BACKUPS_DIR / name / MANIFEST).is_file():
+    if not daily_due(folder, today):
         return False
     snapshot(folder, name, schema_version)
     daily = sorted(p for p in (folder / BACKUPS_DIR).glob("daily-*") if p.is_dir())

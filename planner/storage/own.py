@@ -14,8 +14,10 @@ It is written atomically (temporary file, fsync, rename) with mode 0600.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from planner.core import validate as v
 from planner.core.atomicfile import write_atomic
@@ -31,6 +33,7 @@ from planner.storage.errors import StoreError
 from planner.storage.paths import FILE_MODE, OWN_FILE
 
 FORMAT = "own-library"
+T = TypeVar("T")
 VERSION = 1
 
 
@@ -98,3 +101,71 @@ def write_own(folder: Path, techniques: Iterable[Technique], exercises: Iterable
         raise StoreError(
             f"Your own techniques could not be saved in {folder}: {error.strerror or error}."
         ) from None
+
+
+class OwnLibraryMixin:
+    """The own-technique methods of :class:`planner.storage.store.Store`."""
+
+    folder: Path
+    read_only: bool
+    _writable: Callable[[], None]
+    _library: tuple[Any, Library] | None
+
+    def library(self) -> Library:
+        """The built-in library plus the user's own techniques and exercises."""
+        path = self.folder / OWN_FILE
+        try:
+            stat = os.stat(path)
+            key: Any = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        except FileNotFoundError:
+            key = None
+        if self._library is None or self._library[0] != key:
+            self._library = (key, own_library(self.folder))
+        return self._library[1]
+
+    def _own(self) -> tuple[list[Technique], list[Exercise]]:
+        techniques, exercises = read_own(self.folder, read_only=self.read_only)
+        return list(techniques), list(exercises)
+
+    def save_technique(self, technique: Technique) -> None:
+        self._writable()
+        library = self.library()
+        if technique.id in library.builtin_techniques:
+            raise StoreError(f"{technique.id!r} is a built-in technique; give yours another id.")
+        _check_entry(lambda: parse_technique(technique.to_json(), "", library.exercises))
+        techniques, exercises = self._own()
+        techniques = [t for t in techniques if t.id != technique.id] + [technique]
+        write_own(self.folder, techniques, exercises)
+
+    def delete_technique(self, technique_id: str) -> None:
+        self._writable()
+        techniques, exercises = self._own()
+        if technique_id not in {t.id for t in techniques}:
+            raise StoreError(f"There is no technique of your own with the id {technique_id!r}.")
+        write_own(self.folder, [t for t in techniques if t.id != technique_id], exercises)
+
+    def save_exercise(self, exercise: Exercise) -> None:
+        self._writable()
+        if exercise.id in self.library().builtin_exercises:
+            raise StoreError(f"{exercise.id!r} is a built-in exercise; give yours another id.")
+        _check_entry(lambda: parse_exercise(exercise.to_json(), ""))
+        techniques, exercises = self._own()
+        exercises = [e for e in exercises if e.id != exercise.id] + [exercise]
+        write_own(self.folder, techniques, exercises)
+
+    def delete_exercise(self, exercise_id: str) -> None:
+        self._writable()
+        techniques, exercises = self._own()
+        if exercise_id not in {e.id for e in exercises}:
+            raise StoreError(f"There is no exercise of your own with the id {exercise_id!r}.")
+        users = [t.name for t in techniques if exercise_id in t.exercises]
+        if users:
+            raise StoreError(f"The exercise {exercise_id!r} is suggested by {users[0]!r}.")
+        write_own(self.folder, techniques, [e for e in exercises if e.id != exercise_id])
+
+
+def _check_entry(parse: Callable[[], T]) -> T:
+    try:
+        return parse()
+    except v.FormatError as error:
+        raise StoreError(f"This entry cannot be saved: {error}.") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,6 +76,11 @@ class Settings:
     default_length: int = 60
     paper: str = "letter"
     large_print: bool = False
+
+
+def new_id(prefix: str = "") -> str:
+    """A new random record id (lower-case hex after the prefix)."""
+    return prefix + secrets.token_hex(6)
 
 
 def now_stamp() -> str:

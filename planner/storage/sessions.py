@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -27,10 +26,6 @@ _ID = re.compile(r"[a-z0-9]{1,40}")
 TABLE = "sessions"
 # Session files kept parsed in memory; older ones are dropped (and re-read if needed).
 OPEN_FILES = 64
-
-
-def new_id(prefix: str = "") -> str:
-    return prefix + secrets.token_hex(6)
 
 
 def client_of(session_id: str) -> str:

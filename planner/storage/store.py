@@ -18,21 +18,20 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
-from collections.abc import Callable, Sequence
+import threading
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from planner.core import validate as v
-from planner.core.library import Exercise, Library, Technique, parse_exercise, parse_technique
+from planner.core.library import Library
 from planner.core.plan import SessionPlan
 from planner.core.planfile import parse_plan, plan_to_json, with_own_definitions
-from planner.storage import own, templates
-from planner.storage.backups import copy_store, daily_backup, damaged, data_files, list_backups
+from planner.storage import backups, own
+from planner.storage.backups import copy_store, damaged, data_files, list_backups
 from planner.storage.errors import (
     StoreDamagedError,
     StoreError,
@@ -41,6 +40,7 @@ from planner.storage.errors import (
 )
 from planner.storage.jsonstorage import AtomicJSONStorage
 from planner.storage.migrations import CURRENT_VERSION, migrate
+from planner.storage.own import OwnLibraryMixin
 from planner.storage.paths import (
     FILE_MODE,
     LOCK_FILE,
@@ -54,20 +54,22 @@ from planner.storage.records import (
     ClientRecord,
     SessionRecord,
     Settings,
-    TemplateRecord,
     check_client,
     check_settings,
     client_from_json,
     client_to_json,
+    new_id,
     now_stamp,
     settings_from_json,
 )
-from planner.storage.sessions import SessionFiles, client_of, new_id
+from planner.storage.sessions import SessionFiles, client_of
+from planner.storage.templates import TemplatesMixin
 
-T = TypeVar("T")
+# A first backup needing more full copies than this runs in the background.
+FULL_COPY_IN_BACKGROUND = 300
 
 
-class Store:
+class Store(TemplatesMixin, OwnLibraryMixin):
     """An open store folder; see the module docstring and notes/STORE_API.md."""
 
     def __init__(self, folder: Path, read_only: bool, lock: Any) -> None:
@@ -80,6 +82,8 @@ class Store:
         self._client_index: tuple[Any, dict[Any, str]] | None = None
         self.schema_version = CURRENT_VERSION
         self.migration_backup: Path | None = None
+        self.backup_error: Exception | None = None  # a background backup that failed
+        self._backup_thread: threading.Thread | None = None
 
     # -- opening and closing ---------------------------------------------------
 
@@ -147,13 +151,34 @@ class Store:
         own.read_own(self.folder, read_only=False)  # reports a damaged own.json now
         _remove_stale_temp_files(self.folder)
         try:
-            daily_backup(self.folder, CURRENT_VERSION)
+            if backups.daily_due(self.folder):
+                if backups.full_copy_needed(self.folder) > FULL_COPY_IN_BACKGROUND:
+                    self._start_background_backup()
+                else:
+                    backups.daily_backup(self.folder, CURRENT_VERSION)
         except OSError as error:
             raise StoreError(
                 f"Today's backup of {self.folder} could not be made: {error}."
             ) from None
 
+    def _start_background_backup(self) -> None:
+        # The first backup of a big store copies every file (a second or two for
+        # 20,000 sessions): it runs beside the caller, and close() waits for it.
+        # Each file is copied whole (saves replace files, never change them), and
+        # session files are copied before the main file.
+        def run() -> None:
+            try:
+                backups.daily_backup(self.folder, CURRENT_VERSION)
+            except Exception as error:  # a failed backup must not stop the work
+                self.backup_error = error
+
+        self._backup_thread = threading.Thread(target=run, name="store-backup")
+        self._backup_thread.start()
+
     def close(self) -> None:
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+            self._backup_thread = None
         self._sessions.close()
         self._db.close()
         if self._lock is not None:
@@ -294,135 +319,6 @@ class Store:
         docs = self._sessions.recent(limit)
         return [self._session_record(client_of(doc["id"]), doc) for doc in docs]
 
-    # -- templates -------------------------------------------------------------
-
-    def _template_record(self, doc: dict[str, Any]) -> TemplateRecord:
-        try:
-            plan = parse_plan(doc["plan"], self.library())
-        except (v.FormatError, KeyError) as error:
-            path = self.folder / MAIN_FILE
-            raise damaged(path, f"template {doc.get('name')!r}: {error}", read_only=True) from None
-        return TemplateRecord(doc["id"], doc["name"], plan, doc.get("saved_at", ""))
-
-    def templates(self) -> list[TemplateRecord]:
-        records = [self._template_record(doc) for doc in self._table("templates").all()]
-        return sorted(records, key=lambda t: (t.name.casefold(), t.id))
-
-    def _template_doc(self, name: str, plan: SessionPlan) -> dict[str, Any]:
-        plan = with_own_definitions(templates.without_client(plan), self.library())
-        saved_at = now_stamp()
-        return {"id": new_id("t"), "name": name, "plan": plan_to_json(plan), "saved_at": saved_at}
-
-    def save_template(self, name: str, plan: SessionPlan) -> TemplateRecord:
-        self._writable()
-        taken = [doc["name"] for doc in self._table("templates").all()]
-        doc = self._template_doc(templates.unique_name(templates.check_name(name), taken), plan)
-        self._table("templates").insert(doc)
-        return self._template_record(doc)
-
-    def _find_template(self, template_id: str) -> Any:
-        for doc in self._table("templates").all():
-            if doc.get("id") == template_id:
-                return doc
-        raise StoreError(f"There is no template {template_id!r} in the store.")
-
-    def rename_template(self, template_id: str, name: str) -> TemplateRecord:
-        self._writable()
-        doc = self._find_template(template_id)
-        others = [d["name"] for d in self._table("templates").all() if d.get("id") != template_id]
-        new_name = templates.unique_name(templates.check_name(name), others)
-        self._table("templates").update({"name": new_name}, doc_ids=[doc.doc_id])
-        return self._template_record({**doc, "name": new_name})
-
-    def delete_template(self, template_id: str) -> None:
-        self._writable()
-        self._table("templates").remove(doc_ids=[self._find_template(template_id).doc_id])
-
-    def export_templates(self, path: Path, names: Sequence[str] | None = None) -> int:
-        """Write the templates (all, or those named) to a templates file; returns the count."""
-        chosen = self.templates()
-        if names is not None:
-            by_name = {t.name: t for t in chosen}
-            missing = [name for name in names if name not in by_name]
-            if missing:
-                raise StoreError(f"There is no template named {missing[0]!r}.")
-            chosen = [by_name[name] for name in dict.fromkeys(names)]
-        text = templates.dumps_templates([(t.name, t.plan) for t in chosen], self.library())
-        from planner.core.atomicfile import write_atomic
-
-        try:
-            write_atomic(path, text.encode("utf-8"))
-        except OSError as error:
-            raise StoreError(f"{path}: cannot be written: {error.strerror or error}.") from None
-        return len(chosen)
-
-    def import_templates(self, path: Path) -> list[TemplateRecord]:
-        """Add every template of a templates file, or none (the error names file and place)."""
-        self._writable()
-        found = templates.read_templates_file(Path(path), self.library())
-        taken = [doc["name"] for doc in self._table("templates").all()]
-        docs = []
-        for name, plan in found:
-            doc = self._template_doc(templates.unique_name(name, taken), plan)
-            taken.append(doc["name"])
-            docs.append(doc)
-        self._table("templates").insert_multiple(docs)  # one write: all or nothing
-        return [self._template_record(doc) for doc in docs]
-
-    # -- the user's own techniques and exercises -------------------------------
-
-    def library(self) -> Library:
-        """The built-in library plus the user's own techniques and exercises."""
-        path = self.folder / own.OWN_FILE
-        try:
-            stat = os.stat(path)
-            key: Any = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-        except FileNotFoundError:
-            key = None
-        if self._library is None or self._library[0] != key:
-            self._library = (key, own.own_library(self.folder))
-        return self._library[1]
-
-    def _own(self) -> tuple[list[Technique], list[Exercise]]:
-        techniques, exercises = own.read_own(self.folder, read_only=self.read_only)
-        return list(techniques), list(exercises)
-
-    def save_technique(self, technique: Technique) -> None:
-        self._writable()
-        library = self.library()
-        if technique.id in library.builtin_techniques:
-            raise StoreError(f"{technique.id!r} is a built-in technique; give yours another id.")
-        _check_entry(lambda: parse_technique(technique.to_json(), "", library.exercises))
-        techniques, exercises = self._own()
-        techniques = [t for t in techniques if t.id != technique.id] + [technique]
-        own.write_own(self.folder, techniques, exercises)
-
-    def delete_technique(self, technique_id: str) -> None:
-        self._writable()
-        techniques, exercises = self._own()
-        if technique_id not in {t.id for t in techniques}:
-            raise StoreError(f"There is no technique of your own with the id {technique_id!r}.")
-        own.write_own(self.folder, [t for t in techniques if t.id != technique_id], exercises)
-
-    def save_exercise(self, exercise: Exercise) -> None:
-        self._writable()
-        if exercise.id in self.library().builtin_exercises:
-            raise StoreError(f"{exercise.id!r} is a built-in exercise; give yours another id.")
-        _check_entry(lambda: parse_exercise(exercise.to_json(), ""))
-        techniques, exercises = self._own()
-        exercises = [e for e in exercises if e.id != exercise.id] + [exercise]
-        own.write_own(self.folder, techniques, exercises)
-
-    def delete_exercise(self, exercise_id: str) -> None:
-        self._writable()
-        techniques, exercises = self._own()
-        if exercise_id not in {e.id for e in exercises}:
-            raise StoreError(f"There is no exercise of your own with the id {exercise_id!r}.")
-        users = [t.name for t in techniques if exercise_id in t.exercises]
-        if users:
-            raise StoreError(f"The exercise {exercise_id!r} is suggested by {users[0]!r}.")
-        own.write_own(self.folder, techniques, [e for e in exercises if e.id != exercise_id])
-
     # -- settings, facts, copies -----------------------------------------------
 
     def settings(self) -> Settings:
@@ -461,13 +357,6 @@ class Store:
             copy_store(self.folder, Path(dest))
         except OSError as error:
             raise StoreError(f"{dest}: the backup could not be written: {error}.") from None
-
-
-def _check_entry(parse: Callable[[], T]) -> T:
-    try:
-        return parse()
-    except v.FormatError as error:
-        raise StoreError(f"This entry cannot be saved: {error}.") from None
 
 
 def _remove_stale_temp_files(folder: Path) -> None:

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
 from planner.core import validate as v
+from planner.core.atomicfile import write_atomic
 from planner.core.library import Library
 from planner.core.plan import Client, SessionPlan
 from planner.core.planfile import (
@@ -41,7 +42,10 @@ from planner.core.planfile import (
     read_text_file,
     with_own_definitions,
 )
+from planner.storage.backups import damaged
 from planner.storage.errors import StoreError
+from planner.storage.paths import MAIN_FILE
+from planner.storage.records import TemplateRecord, new_id, now_stamp
 
 FORMAT = "session-templates"
 VERSION = 1
@@ -158,3 +162,83 @@ def read_templates_file(path: Path, library: Library) -> list[tuple[str, Session
         raise StoreError(str(error)) from None
     except v.FormatError as error:
         raise StoreError(f"{path}: {error}") from None
+
+
+class TemplatesMixin:
+    """The template methods of :class:`planner.storage.store.Store`."""
+
+    folder: Path
+    _table: Callable[[str], Any]
+    _writable: Callable[[], None]
+    library: Callable[[], Library]
+
+    def _template_record(self, doc: dict[str, Any]) -> TemplateRecord:
+        try:
+            plan = parse_plan(doc["plan"], self.library())
+        except (v.FormatError, KeyError) as error:
+            path = self.folder / MAIN_FILE
+            raise damaged(path, f"template {doc.get('name')!r}: {error}", read_only=True) from None
+        return TemplateRecord(doc["id"], doc["name"], plan, doc.get("saved_at", ""))
+
+    def templates(self) -> list[TemplateRecord]:
+        records = [self._template_record(doc) for doc in self._table("templates").all()]
+        return sorted(records, key=lambda t: (t.name.casefold(), t.id))
+
+    def _template_doc(self, name: str, plan: SessionPlan) -> dict[str, Any]:
+        plan = with_own_definitions(without_client(plan), self.library())
+        saved_at = now_stamp()
+        return {"id": new_id("t"), "name": name, "plan": plan_to_json(plan), "saved_at": saved_at}
+
+    def save_template(self, name: str, plan: SessionPlan) -> TemplateRecord:
+        self._writable()
+        taken = [doc["name"] for doc in self._table("templates").all()]
+        doc = self._template_doc(unique_name(check_name(name), taken), plan)
+        self._table("templates").insert(doc)
+        return self._template_record(doc)
+
+    def _find_template(self, template_id: str) -> Any:
+        for doc in self._table("templates").all():
+            if doc.get("id") == template_id:
+                return doc
+        raise StoreError(f"There is no template {template_id!r} in the store.")
+
+    def rename_template(self, template_id: str, name: str) -> TemplateRecord:
+        self._writable()
+        doc = self._find_template(template_id)
+        others = [d["name"] for d in self._table("templates").all() if d.get("id") != template_id]
+        new_name = unique_name(check_name(name), others)
+        self._table("templates").update({"name": new_name}, doc_ids=[doc.doc_id])
+        return self._template_record({**doc, "name": new_name})
+
+    def delete_template(self, template_id: str) -> None:
+        self._writable()
+        self._table("templates").remove(doc_ids=[self._find_template(template_id).doc_id])
+
+    def export_templates(self, path: Path, names: Sequence[str] | None = None) -> int:
+        """Write the templates (all, or those named) to a templates file; returns the count."""
+        chosen = self.templates()
+        if names is not None:
+            by_name = {t.name: t for t in chosen}
+            missing = [name for name in names if name not in by_name]
+            if missing:
+                raise StoreError(f"There is no template named {missing[0]!r}.")
+            chosen = [by_name[name] for name in dict.fromkeys(names)]
+        text = dumps_templates([(t.name, t.plan) for t in chosen], self.library())
+        try:
+            write_atomic(path, text.encode("utf-8"))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot be written: {error.strerror or error}.") from None
+        return len(chosen)
+
+    def import_templates(self, path: Path) -> list[TemplateRecord]:
+        """Add every template of a templates file, or none (the error names file and place)."""
+        self._writable()
+        found = read_templates_file(Path(path), self.library())
+        taken = [doc["name"] for doc in self._table("templates").all()]
+        docs = []
+        for name, plan in found:
+            doc = self._template_doc(unique_name(name, taken), plan)
+            taken.append(doc["name"])
+            docs.append(doc)
+        self._table("templates").insert_multiple(docs)  # one write: all or nothing
+        return [self._template_record(doc) for doc in docs]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,25 @@ def test_backups_share_no_file_with_the_live_store(folder: Path):
     live = {p.stat().st_ino for p in folder.glob("**/*.json") if "backups" not in p.parts}
     backed = {p.stat().st_ino for p in (folder / "backups").glob("**/*.json")}
     assert live and backed and not live & backed
+
+
+def test_first_full_backup_of_a_big_store_runs_behind_and_close_waits(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from planner.storage import store as store_module
+
+    with Store.open(folder) as store:
+        client = _fill(store)
+    shutil.rmtree(folder / "backups")
+    monkeypatch.setattr(store_module, "FULL_COPY_IN_BACKGROUND", 0)
+    store = Store.open(folder)
+    assert store._backup_thread is not None
+    store.save_session(SessionRecord("", client.id, make_plan("meanwhile")))
+    store.close()
+    assert store.backup_error is None
+    (backup,) = list_backups(folder)
+    restored = folder.parent / "restored"
+    shutil.copytree(backup, restored)
+    with Store.open(restored, read_only=True) as copy:
+        assert [c.name for c in copy.clients()] == ["Alex Doe"]
+        assert len(copy.sessions_for(client.id)) in (1, 2)
