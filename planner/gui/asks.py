@@ -106,12 +106,35 @@ def _run(dialog: Any) -> Any:
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def ask_avoided_area(parent: QWidget | None) -> AvoidedArea | None:
-    return _run(_dialogs().AvoidDialog(parent))
+def ask_avoided_area(
+    parent: QWidget | None, region: str | None = None, side: str | None = None
+) -> AvoidedArea | None:
+    """Reason and note for an area to avoid (``region``/``side``: the area shown first)."""
+    dialog = _dialogs().AvoidDialog(parent)
+    if region is not None:
+        dialog.area.set(region, side or "")
+    return _run(dialog)
 
 
-def ask_symptom(parent: QWidget | None) -> SymptomArea | None:
-    return _run(_dialogs().SymptomDialog(parent))
+def ask_symptom(
+    parent: QWidget | None, region: str | None = None, side: str | None = None
+) -> SymptomArea | None:
+    """Kind and intensity of a symptom (``region``/``side``: the area shown first)."""
+    dialog = _dialogs().SymptomDialog(parent)
+    if region is not None:
+        dialog.area.set(region, side or "")
+    return _run(dialog)
+
+
+def ask_print(parent: QWidget | None, printer: Any, title: str, page_count: int) -> bool:
+    """The system print dialog for a document of ``page_count`` pages; True: print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinMax(1, max(1, page_count))
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def ask_new_client(parent: QWidget | None) -> tuple[str, str, str] | None:

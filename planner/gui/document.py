@@ -32,8 +32,10 @@ class SessionDocument(QObject):
     library_changed = Signal()
     refused = Signal(str)
 
-    def __init__(self, library: Library, plan: SessionPlan | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, library: Library, plan: SessionPlan | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.library = library
         self.plan = plan or SessionPlan()
         self.undo_stack = QUndoStack(self)

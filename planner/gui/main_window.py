@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.read_only_reason = read_only_reason
         self.setObjectName("main_window")
-        self.document = SessionDocument(library)
+        # Owned by the window, so the undo stack outlives every close event.
+        self.document = SessionDocument(library, parent=self)
         self.files = FileActions(self, store, self.document)
 
         self.editor_host = QWidget(self)

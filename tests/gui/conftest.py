@@ -42,11 +42,12 @@ def window(qtbot, store_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     assert opened is not None
     store, reason = opened
     main = build_window(store, reason)
+    # pytest-qt closes the window after the test: leftover changes are discarded then
+    # (tests about the question replace this answer).
+    monkeypatch.setattr(asks, "ask_save_changes", lambda parent, what: "discard")
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
     yield main
-    # Closing at the end of a test discards whatever the test left unsaved.
-    monkeypatch.setattr(asks, "ask_save_changes", lambda parent, what: "discard")
     main.close()
     store.close()
