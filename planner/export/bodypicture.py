@@ -12,7 +12,9 @@ shows them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Polygon, Rect, String
@@ -21,10 +23,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from planner.core import colours as palette
-from planner.core.bodymap import BodyMap, Shape, View, load_body_map
+from planner.core.bodymap import BodyMap, Point, Shape, View, load_body_map
 from planner.core.library import Exercise, Library
 from planner.core.plan import SessionPlan
-from planner.core.regions import BOTH, area_name
+from planner.core.regions import BOTH, DESCENDANTS, area_name
 from planner.core.vocab import AVOID_REASONS, SYMPTOM_KINDS
 from planner.export.common import capitalised, gap, para
 from planner.export.fonts import BOLD, REGULAR
@@ -41,6 +43,8 @@ SYMPTOM_COLOURS: dict[str, colors.Color] = {
 }
 _SYMPTOM_OPACITY = palette.SYMPTOM_OPACITY
 _HATCH_STEP = 3.2
+# Outline detail finer than this (in points on paper) is dropped before drawing.
+_TOLERANCE = 0.3
 
 
 def _new_drawing(width: float, height: float) -> Drawing:
@@ -58,13 +62,52 @@ def _flip(points: Iterable[Sequence[float]], view_height: float) -> list[float]:
     return flat
 
 
-def _polygon(shape: Shape, view: View, **style: Any) -> Polygon:
-    return Polygon(_flip(shape.polygon, view.height), **style)
+def _rdp(points: Sequence[Point], tolerance: float) -> list[Point]:
+    """Ramer-Douglas-Peucker: drop points closer than ``tolerance`` to the simplified line."""
+    stack = [(0, len(points) - 1)]
+    keep = {0, len(points) - 1}
+    while stack:
+        first, last = stack.pop()
+        (x0, y0), (x1, y1) = points[first], points[last]
+        dx, dy = x1 - x0, y1 - y0
+        length = math.hypot(dx, dy)
+        worst, worst_at = 0.0, -1
+        for i in range(first + 1, last):
+            px, py = points[i]
+            if length:
+                distance = abs(dy * px - dx * py + x1 * y0 - y1 * x0) / length
+            else:
+                distance = math.hypot(px - x0, py - y0)
+            if distance > worst:
+                worst, worst_at = distance, i
+        if worst > tolerance:
+            keep.add(worst_at)
+            stack += [(first, worst_at), (worst_at, last)]
+    return [points[i] for i in sorted(keep)]
 
 
-def _hatched(shape: Shape, view: View) -> Group:
+@lru_cache(maxsize=4096)
+def _simplified(polygon: tuple[Point, ...], tolerance: float) -> tuple[Point, ...]:
+    """The outline with the points a printer could not show removed.
+
+    Every point costs drawing time and file size; at the sizes we print, points
+    closer than a fraction of a point to their neighbours' line are invisible.
+    """
+    if len(polygon) <= 8:
+        return polygon
+    closed = [*polygon, polygon[0]]
+    simple = _rdp(closed, tolerance)[:-1]
+    return tuple(simple) if len(simple) >= 3 else polygon
+
+
+def _polygon(shape: Shape, view: View, tolerance: float = 0.0, **style: Any) -> Polygon:
+    points = _simplified(shape.polygon, round(tolerance, 3)) if tolerance else shape.polygon
+    return Polygon(_flip(points, view.height), **style)
+
+
+def _hatched(shape: Shape, view: View, tolerance: float) -> Group:
     """Red diagonal hatching clipped to the shape, with a red outline."""
-    points = _flip(shape.polygon, view.height)
+    points = _flip(_simplified(shape.polygon, round(tolerance, 3)), view.height)
     clip = Path(strokeColor=None, fillColor=None, isClipPath=1)
     clip.moveTo(points[0], points[1])
     for i in range(2, len(points), 2):
@@ -93,7 +136,22 @@ def _bounds(flat: Sequence[float]) -> tuple[float, float, float, float]:
 
 
 def _matches(body: BodyMap, view: View, region: str, side: str) -> list[Shape]:
-    return list(body.shapes_for(view.id, region, side))
+    """The shapes that show an area in a view, in paint order.
+
+    A region's own polygon when the view has one (a container's covers its parts);
+    otherwise its parts' polygons, so that "foot" still shows on a view that only
+    draws the sole, heel and toes.
+    """
+    own = body.shapes_for(view.id, region, side)
+    if own:
+        return list(own)
+    parts = [
+        shape
+        for part in DESCENDANTS.get(region, ())
+        if part != region
+        for shape in body.shapes_for(view.id, part, side)
+    ]
+    return _in_paint_order(body, view, parts)
 
 
 def _in_paint_order(body: BodyMap, view: View, chosen: Iterable[Shape]) -> list[Shape]:
@@ -141,36 +199,47 @@ def _view_drawing(
     height = view.height * scale
     drawing = _new_drawing(width, height + title_h + label_h)
     figure = Group(transform=(scale, 0, 0, scale, 0, label_h))
+    tolerance = _TOLERANCE / scale
+    line = 0.6 / scale
     for shape in body.shapes_in(view.id):
         figure.add(
             _polygon(
-                shape, view, fillColor=BASE_FILL, strokeColor=BASE_LINE, strokeWidth=0.6 / scale
+                shape, view, tolerance, fillColor=BASE_FILL, strokeColor=BASE_LINE, strokeWidth=line
             )
         )
+    tinted: list[Shape] = []
     worked = [s for step in plan.steps for s in _matches(body, view, step.region, step.side)]
     for shape in _in_paint_order(body, view, worked):
-        figure.add(
-            _polygon(
-                shape, view, fillColor=WORKED_FILL, strokeColor=BASE_LINE, strokeWidth=0.6 / scale
-            )
-        )
+        figure.add(_polygon(shape, view, tolerance, fillColor=WORKED_FILL, strokeColor=None))
+        tinted.append(shape)
     for symptom in plan.symptoms:
         colour = SYMPTOM_COLOURS.get(symptom.kind, MUTED)
-        for shape in _in_paint_order(
-            body, view, _matches(body, view, symptom.region, symptom.side)
-        ):
+        for shape in _matches(body, view, symptom.region, symptom.side):
             figure.add(
                 _polygon(
-                    shape, view, fillColor=colour, fillOpacity=_SYMPTOM_OPACITY, strokeColor=None
+                    shape,
+                    view,
+                    tolerance,
+                    fillColor=colour,
+                    fillOpacity=_SYMPTOM_OPACITY,
+                    strokeColor=None,
                 )
             )
+            tinted.append(shape)
+    # Outlines again over the tints, so that the parts under a tinted container show.
+    for shape in _overlapping(body, view, tinted):
+        figure.add(
+            _polygon(
+                shape, view, tolerance, fillColor=None, strokeColor=BASE_LINE, strokeWidth=line
+            )
+        )
     placed: list[tuple[float, float]] = []
     badges = Group()
     radius = max(font_size * 0.75, 5.5)
     for number, avoided in enumerate(plan.avoid, start=1):
         shapes = _in_paint_order(body, view, _matches(body, view, avoided.region, avoided.side))
         for shape in shapes:
-            group = _hatched(shape, view)
+            group = _hatched(shape, view, tolerance)
             group.transform = (1, 0, 0, 1, 0, 0)
             figure.add(group)
         for shape in _callout_shapes(shapes):
@@ -207,6 +276,22 @@ def _view_drawing(
             )
         )
     return drawing
+
+
+def _overlapping(body: BodyMap, view: View, shapes: list[Shape]) -> list[Shape]:
+    """Every shape of the view whose bounds meet the bounds of one of ``shapes``."""
+    boxes = [shape.bounds for shape in shapes]
+    return [
+        shape
+        for shape in body.shapes_in(view.id)
+        if any(
+            shape.bounds[0] <= box[2]
+            and box[0] <= shape.bounds[2]
+            and shape.bounds[1] <= box[3]
+            and box[1] <= shape.bounds[3]
+            for box in boxes
+        )
+    ]
 
 
 def _callout_shapes(shapes: list[Shape]) -> list[Shape]:
@@ -260,8 +345,10 @@ def _legend(
         for view in views
         if _matches(body, view, avoided.region, avoided.side)
     }
+    headers = []
     if plan.avoid:
-        rows.append(["", Paragraph("Areas to avoid (red hatching)", styles.cell_bold)])
+        headers.append(len(rows))
+        rows.append([Paragraph("Areas to avoid (red hatching)", styles.cell_bold), ""])
     for index, avoided in enumerate(plan.avoid):
         text = f"{capitalised(area_name(avoided.region, avoided.side))}: "
         text += AVOID_REASONS.get(avoided.reason, avoided.reason).lower()
@@ -271,7 +358,8 @@ def _legend(
             text += " (not visible in these views)"
         rows.append([_badge_drawing(index + 1, size), para(text, cell)])
     if plan.symptoms:
-        rows.append(["", Paragraph("What the client feels", styles.cell_bold)])
+        headers.append(len(rows))
+        rows.append([Paragraph("What the client feels", styles.cell_bold), ""])
     for symptom in plan.symptoms:
         text = f"{SYMPTOM_KINDS.get(symptom.kind, symptom.kind)}: "
         text += area_name(symptom.region, symptom.side)
@@ -290,6 +378,8 @@ def _legend(
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
             ]
+            + [("SPAN", (0, row), (1, row)) for row in headers]
+            + [("TOPPADDING", (0, row), (-1, row), styles.size * 0.5) for row in headers[1:]]
         )
     )
     return table
@@ -301,7 +391,7 @@ def protocol_map(plan: SessionPlan, library: Library, styles: Styles, width: flo
     views = _views(body, PROTOCOL_VIEWS)
     gutter = styles.size * 1.6
     cell = (width - gutter * (len(views) - 1)) / len(views)
-    max_height = styles.size * 24
+    max_height = styles.size * 33
     scale = min(min(cell / view.width, max_height / view.height) for view in views)
     drawings = [_view_drawing(body, view, plan, scale, styles.size * 0.85) for view in views]
     row = Table([drawings], colWidths=[width / len(views)] * len(views), hAlign="LEFT")
@@ -376,17 +466,33 @@ def _cropped_view(
             label_h - (view.height - (y0 + side)) * scale,
         )
     )
-    marked = {id(shape) for shape in highlight}
-    for shape in body.shapes_in(view.id):
-        lit = id(shape) in marked
+    line = 0.6 / scale
+    tolerance = _TOLERANCE / scale
+    crop = (x0, y0, x0 + side, y0 + side)
+    visible = [
+        shape
+        for shape in body.shapes_in(view.id)
+        if shape.bounds[0] <= crop[2]
+        and crop[0] <= shape.bounds[2]
+        and shape.bounds[1] <= crop[3]
+        and crop[1] <= shape.bounds[3]
+    ]
+    for shape in visible:
         figure.add(
             _polygon(
-                shape,
-                view,
-                fillColor=ACCENT if lit else BASE_FILL,
-                fillOpacity=0.75 if lit else 1,
-                strokeColor=BASE_LINE,
-                strokeWidth=0.6 / scale,
+                shape, view, tolerance, fillColor=BASE_FILL, strokeColor=BASE_LINE, strokeWidth=line
+            )
+        )
+    # Highlights over every base fill (a container's polygon then covers its parts),
+    # then the outlines of what lies under them once more.
+    for shape in _in_paint_order(body, view, highlight):
+        figure.add(
+            _polygon(shape, view, tolerance, fillColor=ACCENT, fillOpacity=0.7, strokeColor=None)
+        )
+    for shape in _overlapping(body, view, highlight):
+        figure.add(
+            _polygon(
+                shape, view, tolerance, fillColor=None, strokeColor=BASE_LINE, strokeWidth=line
             )
         )
     clipped.add(figure)
