@@ -23,7 +23,7 @@ EXIT_BAD_INPUT = 2
 # Modules that add more commands: each has ``add_commands(subparsers)``, which adds
 # its parsers with ``set_defaults(func=...)``. They must import nothing heavy at
 # module level: the parser is built on every start.
-COMMAND_MODULES: list[str] = ["planner.cli_store"]
+COMMAND_MODULES: list[str] = ["planner.cli_export", "planner.cli_print", "planner.cli_store"]
 
 
 class UsageError(Exception):
