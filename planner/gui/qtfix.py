@@ -50,4 +50,30 @@ def guard_booleans() -> bool:
     return True
 
 
+def _void_calls_lose_none() -> bool:
+    """True when a Qt method returning nothing takes a reference from ``None`` each call."""
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(8):
+        probe.setObjectName("probe")
+    lost = before - sys.getrefcount(None)
+    if lost > 0:
+        _add_references(None, lost)  # type: ignore[arg-type]
+    return lost >= 8
+
+
+def guard_none() -> bool:
+    """Give ``None`` spare references if void methods lose them; True if they do.
+
+    The same 6.12.0 bug: every call of a method such as ``QWidget.update()`` or
+    ``QTimer.start()`` loses one reference to ``None``; a map repainted on every
+    mouse move would bring the count to zero within minutes.
+    """
+    if sys.version_info >= (3, 12) or not _void_calls_lose_none():
+        return False
+    _add_references(None, _HEADROOM)  # type: ignore[arg-type]
+    return True
+
+
 SIGNALS_LOSE_REFERENCES = guard_booleans()
+VOID_CALLS_LOSE_NONE = guard_none()
