@@ -28,7 +28,7 @@ from planner.core.library import Exercise, Library
 from planner.core.plan import SessionPlan
 from planner.core.regions import BOTH, DESCENDANTS, area_name
 from planner.core.vocab import AVOID_REASONS, SYMPTOM_KINDS
-from planner.export.common import capitalised, gap, para
+from planner.export.common import FittingRow, capitalised, gap, para
 from planner.export.fonts import BOLD, REGULAR
 from planner.export.layout import ACCENT, INK, MUTED, Styles, table_base_style
 
@@ -391,21 +391,10 @@ def protocol_map(plan: SessionPlan, library: Library, styles: Styles, width: flo
     views = _views(body, PROTOCOL_VIEWS)
     gutter = styles.size * 1.6
     cell = (width - gutter * (len(views) - 1)) / len(views)
-    max_height = styles.size * 33
+    max_height = styles.size * 31
     scale = min(min(cell / view.width, max_height / view.height) for view in views)
-    drawings = [_view_drawing(body, view, plan, scale, styles.size * 0.85) for view in views]
-    row = Table([drawings], colWidths=[width / len(views)] * len(views), hAlign="LEFT")
-    row.setStyle(
-        TableStyle(
-            table_base_style(styles)
-            + [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ]
-        )
-    )
+    drawings = [_view_drawing(body, view, plan, scale, styles.size) for view in views]
+    row = FittingRow(drawings, width)
     return [row, gap(styles.size * 0.8), _legend(plan, body, views, styles, width)]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
@@ -72,14 +74,19 @@ def para(text: str, style: Any) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
-def heading(text: str, styles: Styles, *, need: float = 90) -> list[Flowable]:
+def heading(
+    text: str, styles: Styles, *, need: float = 90, keep_with_next: bool = True
+) -> list[Flowable]:
     """A section heading that never sits alone at the bottom of a page.
 
     ``need`` is the room the heading's first content wants below it; it is capped
-    so that the break can always be met by a fresh page.
+    so that the break can always be met by a fresh page. ``keep_with_next=False``
+    is for content that shrinks to fit (:class:`FittingRow`): keeping it with the
+    heading would measure it at full size.
     """
     room = min(need, 300) + styles.h1.leading + styles.h1.spaceBefore
-    return [CondPageBreak(room), Paragraph(markup(text), styles.h1)]
+    style = styles.h1 if keep_with_next else styles.h1.clone("h1-free", keepWithNext=0)
+    return [CondPageBreak(room), Paragraph(markup(text), style)]
 
 
 def details_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> Table:
@@ -106,3 +113,37 @@ def rule_line() -> HRFlowable:
 
 def gap(points: float) -> Spacer:
     return Spacer(1, points)
+
+
+class FittingRow(Flowable):
+    """Drawings side by side, each centred in an equal column, shrinking to fit a page.
+
+    A tall picture that nearly fits the space left on a page is drawn a little
+    smaller there instead of leaving a half-empty page behind; below ``smallest``
+    of its full size it moves to the next page at full size.
+    """
+
+    def __init__(self, drawings: list[Drawing], width: float, smallest: float = 0.62) -> None:
+        super().__init__()
+        self.drawings = drawings
+        self.full_width = width
+        self.full_height = max(drawing.height for drawing in drawings)
+        self.smallest = smallest
+        self.factor = 1.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        factor = min(1.0, avail_height / self.full_height)
+        self.factor = factor if factor >= self.smallest else 1.0
+        return self.full_width, self.full_height * self.factor
+
+    def draw(self) -> None:
+        canvas = self.canv
+        column = self.full_width / len(self.drawings)
+        canvas.saveState()
+        # Shrink about the row's horizontal centre, so the pictures stay centred.
+        canvas.translate(self.full_width * (1 - self.factor) / 2, 0)
+        canvas.scale(self.factor, self.factor)
+        for index, drawing in enumerate(self.drawings):
+            x = column * index + (column - drawing.width) / 2
+            renderPDF.draw(drawing, canvas, x, 0)
+        canvas.restoreState()

@@ -296,7 +296,7 @@ def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: f
     findings = check_plan(plan, library)
     story: list[Any] = _title_block(plan, styles, width)
     story += _findings(findings, styles, width)
-    story += heading("Body map", styles, need=260)
+    story += heading("Body map", styles, need=styles.size * 25, keep_with_next=False)
     story += bodypicture.protocol_map(plan, library, styles, width)
     story += _steps(plan, library, findings, styles, width)
     story += _techniques(plan, library, styles)
