@@ -30,6 +30,20 @@ class ExportError(Exception):
     """A document that cannot be built or written; the message is one clear line."""
 
 
+def _prepare_reportlab() -> None:
+    """Process-wide reportlab switches, set before its graphics module is first imported.
+
+    Only planner.export uses reportlab, so they are ours to set. Streams stay
+    binary (Flate only): the ASCII85 pass reportlab adds by default makes files
+    larger and, without its optional C accelerator, slow. Attribute checking of
+    graphics shapes is a debugging aid that costs about a tenth of a build.
+    """
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0
+    rl_config.shapeChecking = 0
+
+
 def _check_paper(paper: str) -> None:
     if paper not in PAPER_SIZES:
         raise ExportError(f"unknown paper size {paper!r} (use 'letter' or 'a4')")
@@ -57,6 +71,7 @@ def build_protocol(
         invariant: reproducible bytes (fixed dates and ids), for tests.
     """
     _check_paper(paper)
+    _prepare_reportlab()
     from planner.export.common import full_library, long_date
     from planner.export.layout import PlannerDoc, make_styles
     from planner.export.protocol import protocol_story
@@ -97,6 +112,7 @@ def build_home_care(
         invariant: reproducible bytes (fixed dates and ids), for tests.
     """
     _check_paper(paper)
+    _prepare_reportlab()
     from planner.export.common import full_library, long_date
     from planner.export.homecare_sheet import home_care_story
     from planner.export.layout import PlannerDoc, make_styles

@@ -13,7 +13,6 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -24,11 +23,6 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from planner.export.fonts import BOLD, REGULAR, fit, one_line, register_fonts
-
-# Streams stay binary (Flate only): the ASCII85 pass reportlab adds by default only
-# makes files larger, and without reportlab's optional C accelerator it is slow.
-# Only planner.export uses reportlab, so the process-wide switch is ours to set.
-rl_config.useA85 = 0
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 # Left is wider than right: room for the holes of a ring binder.
