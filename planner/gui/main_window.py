@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.library import Library
 from planner.gui import commands as c
+from planner.gui.bodymap_panel import BodyMapPanel
 from planner.gui.client_panel import ClientPanel
 from planner.gui.document import SessionDocument
 from planner.gui.file_actions import FileActions
@@ -26,6 +27,8 @@ from planner.gui.findings_panel import FindingsPanel
 from planner.gui.homecare_panel import HomeCarePanel
 from planner.gui.library_dock import LibraryDock
 from planner.gui.models import step_from_technique
+from planner.gui.preview import PreviewPane
+from planner.gui.printing import PrintActions
 
 if TYPE_CHECKING:
     from planner.storage import Store
@@ -90,7 +93,17 @@ class MainWindow(QMainWindow):
         self.findings_dock = self._dock("&Findings", "findings_dock", self.findings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.client_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        # The body map and the preview: tabs beside the client panel, same width.
+        self.body_map = BodyMapPanel(
+            self.document, self.library_dock.current, self.editor.insert_row
+        )
+        self.body_map_dock = self._dock("&Body map", "body_map_dock", self.body_map)
+        self.preview = PreviewPane(self.document, self.files.settings)
+        self.preview_dock = self._dock("Pre&view", "preview_dock", self.preview)
+        self.printing = PrintActions(self, self.document, self.files.settings)
+        self.tabifyDockWidget(self.client_dock, self.body_map_dock)
         self.tabifyDockWidget(self.client_dock, self.home_care_dock)
+        self.tabifyDockWidget(self.client_dock, self.preview_dock)
         self.client_dock.raise_()
         self._default_layout_pending = True
 
@@ -137,11 +150,17 @@ class MainWindow(QMainWindow):
         self._action(file, "Open &plan file…", files.open_plan_file)
         self._action(file, "Save plan as &file…", files.save_plan_file)
         file.addSeparator()
-        self._action(file, "Export protocol P&DF…", files.export_protocol, QKeySequence("Ctrl+P"))
+        self._action(file, "Export protocol P&DF…", files.export_protocol)
         self._action(file, "Export &home-care sheet PDF…", lambda: files.export_home_care(None))
         self._action(
             file, "Export home-care sheet in &large print…", lambda: files.export_home_care(True)
         )
+        file.addSeparator()
+        printing = self.printing
+        self._action(
+            file, "Pr&int protocol…", printing.print_protocol, QKeySequence.StandardKey.Print
+        )
+        self._action(file, "Print home-&care sheet…", printing.print_home_care)
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         for action in (self.save_action, self.template_action):
@@ -160,7 +179,14 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
 
         view = bar.addMenu("&View")
-        for dock in (self.library_dock, self.client_dock, self.home_care_dock, self.findings_dock):
+        for dock in (
+            self.library_dock,
+            self.client_dock,
+            self.body_map_dock,
+            self.home_care_dock,
+            self.preview_dock,
+            self.findings_dock,
+        ):
             view.addAction(dock.toggleViewAction())
         self.view_menu = view
 
@@ -183,6 +209,7 @@ class MainWindow(QMainWindow):
             lambda tid: self.files.edit_technique(tid, False)
         )
         self.findings.step_selected.connect(self.editor.select_step)
+        self.body_map.step_added.connect(self.editor.select_step)
 
     def _on_title(self, *_: object) -> None:
         title = self.document.plan.title or "Untitled session"
