@@ -254,6 +254,15 @@ class PreviewPane(QWidget):
         self.go_to(min(page, self.page_count() - 1))
         self._show_page()
 
+    def is_current(self) -> bool:
+        """True when the pages on show are of the plan as it is now."""
+        return (
+            not self._dirty
+            and not self.building
+            and not self._timer.isActive()
+            and self.shown_generation == self.generation
+        )
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
