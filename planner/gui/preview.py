@@ -266,7 +266,12 @@ class PreviewPane(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
-            self._timer.start(0)
+            # Catch up at once (not timer.start(0): that would change the debounce interval).
+            QTimer.singleShot(0, self, self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self._dirty and not self.building and not self._timer.isActive():
+            self.rebuild()
 
     def wait_idle(self) -> None:
         """Wait for the worker (used at shutdown and by benchmarks)."""
