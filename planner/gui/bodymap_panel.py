@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetricsF, QPainter, QPaintEvent, QPalette
@@ -166,11 +167,11 @@ class BodyMapPanel(QWidget):
             menu.addSeparator()
         for i, avoided in removals:
             text = f"Stop avoiding {area_phrase(avoided.region, avoided.side)}"
-            self._add(menu, text, lambda i=i: self.remove_avoided(i))
+            self._add(menu, text, partial(self.remove_avoided, i))
         for i, symptom in symptoms:
             kind = SYMPTOM_KINDS.get(symptom.kind, symptom.kind).lower()
             text = f"Remove {kind} on {area_phrase(symptom.region, symptom.side)}"
-            self._add(menu, text, lambda i=i: self.remove_symptom(i))
+            self._add(menu, text, partial(self.remove_symptom, i))
         return menu
 
     @staticmethod

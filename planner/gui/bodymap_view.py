@@ -370,8 +370,8 @@ class BodyMapCanvas(QWidget):
             )
         # Hover and selection on top, so that no later shape hides their outline.
         highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        for shape, width, alpha in ((self.hovered, 1.5, 40), (self.selected, 2.6, 70)):
-            if shape is not None and shape.view == placed.view.id:
-                path = transform.map(self._paths[id(shape)])
-                dashed = shape is self.selected and self.hasFocus()
+        for lit, width, alpha in ((self.hovered, 1.5, 40), (self.selected, 2.6, 70)):
+            if lit is not None and lit.view == placed.view.id:
+                path = transform.map(self._paths[id(lit)])
+                dashed = lit is self.selected and self.hasFocus()
                 paint_highlight(painter, path, highlight, width, alpha, dashed=dashed)
