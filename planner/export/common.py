@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
@@ -116,18 +114,18 @@ def gap(points: float) -> Spacer:
 
 
 class FittingRow(Flowable):
-    """Drawings side by side, each centred in an equal column, shrinking to fit a page.
+    """Pictures side by side, each centred in an equal column, shrinking to fit a page.
 
     A tall picture that nearly fits the space left on a page is drawn a little
     smaller there instead of leaving a half-empty page behind; below ``smallest``
     of its full size it moves to the next page at full size.
     """
 
-    def __init__(self, drawings: list[Drawing], width: float, smallest: float = 0.62) -> None:
+    def __init__(self, pictures: list[Flowable], width: float, smallest: float = 0.62) -> None:
         super().__init__()
-        self.drawings = drawings
+        self.pictures = pictures
         self.full_width = width
-        self.full_height = max(drawing.height for drawing in drawings)
+        self.full_height = max(picture.wrap(width, 0)[1] for picture in pictures)
         self.smallest = smallest
         self.factor = 1.0
 
@@ -138,12 +136,12 @@ class FittingRow(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        column = self.full_width / len(self.drawings)
+        column = self.full_width / len(self.pictures)
         canvas.saveState()
         # Shrink about the row's horizontal centre, so the pictures stay centred.
         canvas.translate(self.full_width * (1 - self.factor) / 2, 0)
         canvas.scale(self.factor, self.factor)
-        for index, drawing in enumerate(self.drawings):
-            x = column * index + (column - drawing.width) / 2
-            renderPDF.draw(drawing, canvas, x, 0)
+        for index, picture in enumerate(self.pictures):
+            picture_width, _ = picture.wrap(column, self.full_height)
+            picture.drawOn(canvas, column * index + (column - picture_width) / 2, 0)
         canvas.restoreState()
