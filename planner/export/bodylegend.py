@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from planner.core.bodymap import BodyMap, View
 from planner.core.plan import SessionPlan
@@ -12,7 +12,7 @@ from planner.core.regions import area_name
 from planner.core.vocab import AVOID_REASONS, SYMPTOM_KINDS
 from planner.export.bodyareas import matches
 from planner.export.bodypaint import SYMPTOM_COLOURS, SYMPTOM_OPACITY, WORKED_FILL, Badge, Swatch
-from planner.export.common import capitalised, para
+from planner.export.common import CachedParagraph, capitalised, para
 from planner.export.layout import MUTED, Styles, table_base_style
 
 
@@ -32,7 +32,7 @@ def legend(
     headers = []
     if plan.avoid:
         headers.append(len(rows))
-        rows.append([Paragraph("Areas to avoid (red hatching)", styles.cell_bold), ""])
+        rows.append([CachedParagraph("Areas to avoid (red hatching)", styles.cell_bold), ""])
     for index, avoided in enumerate(plan.avoid):
         text = f"{capitalised(area_name(avoided.region, avoided.side))}: "
         text += AVOID_REASONS.get(avoided.reason, avoided.reason).lower()
@@ -43,7 +43,7 @@ def legend(
         rows.append([Badge(index + 1, size), para(text, cell)])
     if plan.symptoms:
         headers.append(len(rows))
-        rows.append([Paragraph("What the client feels", styles.cell_bold), ""])
+        rows.append([CachedParagraph("What the client feels", styles.cell_bold), ""])
     for symptom in plan.symptoms:
         text = f"{SYMPTOM_KINDS.get(symptom.kind, symptom.kind)}: "
         text += area_name(symptom.region, symptom.side)
@@ -51,7 +51,7 @@ def legend(
             text += f", {symptom.intensity}/10"
         colour = SYMPTOM_COLOURS.get(symptom.kind, MUTED)
         rows.append([Swatch(colour, size, opacity=SYMPTOM_OPACITY), para(text, cell)])
-    rows.append([Swatch(WORKED_FILL, size), Paragraph("Worked in this session", cell)])
+    rows.append([Swatch(WORKED_FILL, size), CachedParagraph("Worked in this session", cell)])
     table = Table(rows, colWidths=[size * 2.2, width - size * 2.2], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(

@@ -15,6 +15,27 @@ from planner.export.fonts import markup
 from planner.export.layout import RULE, Styles, table_base_style
 
 
+class CachedParagraph(Paragraph):
+    """A Paragraph that does not lay its lines out again for a width it has just had.
+
+    Tables ask each cell for its size several times (while measuring, splitting
+    over pages and drawing), always with the same width; breaking the lines
+    again each time was a large share of a document's build.
+    """
+
+    _last_wrap: tuple[float, Any, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        last = self._last_wrap
+        # Only while the lines from that width are still the ones to draw (split() drops them).
+        if last is not None and last[0] == avail_width and last[1] is self.__dict__.get("blPara"):
+            return last[2]
+        size = super().wrap(avail_width, avail_height)
+        blocks = self.__dict__.get("blPara")
+        self._last_wrap = (avail_width, blocks, size) if blocks is not None else None
+        return size
+
+
 def full_library(plan: SessionPlan, library: Library | None) -> Library:
     """The library with the plan's own techniques and exercises laid over it.
 
@@ -69,7 +90,7 @@ def capitalised(text: str) -> str:
 
 def para(text: str, style: Any) -> Paragraph:
     """A paragraph of user text (or our text): always shown literally."""
-    return Paragraph(markup(text), style)
+    return CachedParagraph(markup(text), style)
 
 
 def heading(
@@ -84,13 +105,14 @@ def heading(
     """
     room = min(need, 300) + styles.h1.leading + styles.h1.spaceBefore
     style = styles.h1 if keep_with_next else styles.h1.clone("h1-free", keepWithNext=0)
-    return [CondPageBreak(room), Paragraph(markup(text), style)]
+    return [CondPageBreak(room), CachedParagraph(markup(text), style)]
 
 
 def details_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> Table:
     """A two-column label/value block for who, when and how long."""
     data = [
-        [Paragraph(markup(label), styles.label), para(value, styles.body)] for label, value in rows
+        [CachedParagraph(markup(label), styles.label), para(value, styles.body)]
+        for label, value in rows
     ]
     label_width = max(width * 0.22, styles.size * 8.5)
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from planner.core.homecare import effective_routine
 from planner.core.library import Exercise, Library
@@ -18,6 +18,7 @@ from planner.core.plan import HomeCareItem, SessionPlan
 from planner.core.vocab import AVOID_REASONS_PLAIN
 from planner.export import bodypicture
 from planner.export.common import (
+    CachedParagraph,
     capitalised,
     gap,
     heading,
@@ -86,7 +87,7 @@ def _bullets(lines: list[str], styles: Styles, width: float, *, mark: str = "•
     mark_style = styles.body.clone("bullet-mark", textColor=ACCENT, fontName=BOLD)
     body = styles.body.clone("bullet-body", spaceAfter=0)
     mark_width = styles.size * 1.6
-    rows = [[Paragraph(markup(mark), mark_style), para(line, body)] for line in lines]
+    rows = [[CachedParagraph(markup(mark), mark_style), para(line, body)] for line in lines]
     table = Table(rows, colWidths=[mark_width, width - mark_width], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
@@ -109,7 +110,7 @@ def _numbered(lines: list[str], styles: Styles, width: float) -> list[Table]:
     tables = []
     for number_, line in enumerate(lines, start=1):
         table = Table(
-            [[Paragraph(f"{number_}.", mark_style), para(line, body)]],
+            [[CachedParagraph(f"{number_}.", mark_style), para(line, body)]],
             colWidths=[mark_width, width - mark_width],
             hAlign="LEFT",
             splitInRow=1,
@@ -138,7 +139,7 @@ def _exercise_text(
         text.append(para(item.note.strip(), styles.note))
     if exercise and exercise.cautions:
         text.append(gap(styles.size * 0.2))
-        text.append(Paragraph("Take care", styles.label.clone("take-care", keepWithNext=1)))
+        text.append(CachedParagraph("Take care", styles.label.clone("take-care", keepWithNext=1)))
         text.append(_bullets(list(exercise.cautions), styles, width, mark="!"))
     return text
 
@@ -192,14 +193,17 @@ def _tick_grid(
 ) -> Table:
     cell = styles.cell
     centre = cell.clone("grid-centre", alignment=1, fontName=BOLD)
-    day_header = [Paragraph(f"Day {day}", centre) for day in range(1, 8)]
-    rows: list[list[Any]] = [[Paragraph("Tick each day you do it", styles.cell_bold)] + day_header]
-    rows.append([Paragraph("Date", styles.small)] + [""] * 7)
+    day_header = [CachedParagraph(f"Day {day}", centre) for day in range(1, 8)]
+    rows: list[list[Any]] = [
+        [CachedParagraph("Tick each day you do it", styles.cell_bold)] + day_header
+    ]
+    rows.append([CachedParagraph("Date", styles.small)] + [""] * 7)
     for position, (item, exercise) in enumerate(routine, start=1):
         title = exercise.title if exercise else item.exercise
         rows.append([para(f"{position}. {title}", cell)] + [""] * 7)
     rows.append(
-        [Paragraph("How strong were your symptoms today? 0 = none, 10 = worst", cell)] + [""] * 7
+        [CachedParagraph("How strong were your symptoms today? 0 = none, 10 = worst", cell)]
+        + [""] * 7
     )
     label_width = width * (0.36 if large else 0.38)
     day_width = (width - label_width) / 7
@@ -242,7 +246,7 @@ def home_care_story(
     given = f"Given on {long_date(plan.date)}" + (f" by {therapist}" if therapist else "")
     who = f"For {plan.client.name}" if plan.client.name.strip() else "For you"
     story: list[Any] = [
-        Paragraph("HOME CARE", styles.kicker),
+        CachedParagraph("HOME CARE", styles.kicker),
         para("Your home-care plan", styles.title),
         para(who, styles.body.clone("for-whom", fontName=BOLD, spaceAfter=0)),
         para(given, styles.small),

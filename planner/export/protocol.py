@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from planner.core.homecare import effective_routine
 from planner.core.library import FAMILIES, Library
@@ -19,6 +19,7 @@ from planner.core.safety import Finding, check_plan
 from planner.core.vocab import CONDITIONS, PRESSURE_NAMES, SEVERITIES, SEVERITY_NAMES
 from planner.export import bodypicture
 from planner.export.common import (
+    CachedParagraph,
     capitalised,
     details_table,
     gap,
@@ -73,7 +74,7 @@ def _title_block(plan: SessionPlan, styles: Styles, width: float) -> list[Flowab
     if plan.client.notes.strip():
         rows.append(("Client notes", plan.client.notes))
     return [
-        Paragraph("SESSION PROTOCOL", styles.kicker),
+        CachedParagraph("SESSION PROTOCOL", styles.kicker),
         para(plan.title or "Session plan", styles.title),
         details_table(rows, styles, width),
         rule_line(),
@@ -109,7 +110,10 @@ def _findings(findings: list[Finding], styles: Styles, width: float) -> list[Flo
         )
         where_style = styles.cell.clone(f"where-{severity}", fontName=BOLD, textColor=strong)
         rows = [
-            [Paragraph(_where(f), where_style), Paragraph(markup(f.message), message_style)]
+            [
+                CachedParagraph(_where(f), where_style),
+                CachedParagraph(markup(f.message), message_style),
+            ]
             for f in group
         ]
         where_width = styles.size * 6.5
@@ -131,7 +135,7 @@ def _findings(findings: list[Finding], styles: Styles, width: float) -> list[Flo
             )
         )
         story.append(
-            Paragraph(f"{SEVERITY_NAMES[severity]} ({len(group)})", title_style),
+            CachedParagraph(f"{SEVERITY_NAMES[severity]} ({len(group)})", title_style),
         )
         story.append(para(_SEVERITY_INTRO[severity], styles.small))
         story.append(gap(4))
@@ -157,13 +161,13 @@ def _steps(
         return story
     cell, right = styles.cell, styles.cell_right
     head = [
-        Paragraph("#", styles.head_right),
-        Paragraph("Technique", styles.head),
-        Paragraph("Area", styles.head),
-        Paragraph("Min", styles.head_right),
-        Paragraph("Pressure", styles.head),
-        Paragraph("Elapsed", styles.head_right),
-        Paragraph("Notes", styles.head),
+        CachedParagraph("#", styles.head_right),
+        CachedParagraph("Technique", styles.head),
+        CachedParagraph("Area", styles.head),
+        CachedParagraph("Min", styles.head_right),
+        CachedParagraph("Pressure", styles.head),
+        CachedParagraph("Elapsed", styles.head_right),
+        CachedParagraph("Notes", styles.head),
     ]
     rows: list[list[Any]] = [head]
     long_notes: list[tuple[int, str]] = []
@@ -182,12 +186,12 @@ def _steps(
         row_number = index + 1
         rows.append(
             [
-                Paragraph(str(row_number), right),
+                CachedParagraph(str(row_number), right),
                 para(technique.name if technique else step.technique, cell),
                 para(capitalised(area_name(step.region, step.side)), cell),
-                Paragraph(number(step.minutes), right),
-                Paragraph(PRESSURE_NAMES.get(step.pressure, step.pressure), cell),
-                Paragraph(number(elapsed), right),
+                CachedParagraph(number(step.minutes), right),
+                CachedParagraph(PRESSURE_NAMES.get(step.pressure, step.pressure), cell),
+                CachedParagraph(number(elapsed), right),
                 para(notes, cell),
             ]
         )
@@ -211,9 +215,9 @@ def _steps(
     rows.append(
         [
             "",
-            Paragraph("Total", total_style),
+            CachedParagraph("Total", total_style),
             "",
-            Paragraph(total_text, total_style.clone("total-right", alignment=2)),
+            CachedParagraph(total_text, total_style.clone("total-right", alignment=2)),
             "",
             "",
             para(capitalised(verdict), total_style),
@@ -242,7 +246,7 @@ def _steps(
     if long_notes:
         story += heading("Step notes in full", styles)
         for index, notes in long_notes:
-            story.append(Paragraph(f"Step {index + 1}", styles.label))
+            story.append(CachedParagraph(f"Step {index + 1}", styles.label))
             story.append(para(notes, styles.body))
     return story
 
