@@ -243,18 +243,17 @@ class FileActions:
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            from planner.export import ExportError, build_home_care, build_protocol, write_pdf
+            from planner.export import ExportError, write_pdf
+            from planner.gui.printing import build_pdf
         except ImportError as error:
             asks.show_error(self.window, title, f"PDF export is not available: {error}")
             return
         paper = self.settings().paper
         try:
-            if kind == "protocol":
-                data = build_protocol(plan, self.document.library, paper=paper)
-            else:
-                data = build_home_care(
-                    plan, self.document.library, large_print=large_print, paper=paper
-                )
+            # One build at a time with the preview's worker (build_pdf holds a lock).
+            data = build_pdf(
+                kind, plan, self.document.library, large_print=large_print, paper=paper
+            )
             write_pdf(path, data)
         except (ExportError, OSError) as error:
             asks.show_error(self.window, title, str(error))

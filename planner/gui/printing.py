@@ -11,6 +11,7 @@ The window's File menu uses :class:`PrintActions` (with the system print dialog)
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from planner.core.library import Library
     from planner.core.plan import SessionPlan
 
+_BUILD_LOCK = threading.Lock()
 # Rows of device pixels rendered at once: about 40 MB for a Letter page at 1200 dpi.
 BAND_ROWS = 1024
 
@@ -60,12 +62,18 @@ class LoadedPdf:
 def build_pdf(
     kind: str, plan: SessionPlan, library: Library | None, *, large_print: bool, paper: str
 ) -> bytes:
-    """The protocol (``kind`` "protocol") or the home-care sheet as PDF bytes."""
+    """The protocol (``kind`` "protocol") or the home-care sheet as PDF bytes.
+
+    Every document the window makes comes through here, from the event loop (print,
+    export) or from the preview's worker thread. reportlab keeps module-level state
+    (the font registry, its caches), so builds in one process take turns.
+    """
     from planner.export import build_home_care, build_protocol
 
-    if kind == "protocol":
-        return build_protocol(plan, library, paper=paper)
-    return build_home_care(plan, library, large_print=large_print, paper=paper)
+    with _BUILD_LOCK:
+        if kind == "protocol":
+            return build_protocol(plan, library, paper=paper)
+        return build_home_care(plan, library, large_print=large_print, paper=paper)
 
 
 def page_span(printer: QPrinter, page_count: int) -> range:

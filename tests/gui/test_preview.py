@@ -23,6 +23,13 @@ def _plan(steps: int) -> SessionPlan:
     return plan
 
 
+def _current(pane: PreviewPane) -> bool:
+    """For waitUntil: the pages are up to date; a failed build fails at once, not by timeout."""
+    if pane.state.text().startswith("The preview could not be made"):
+        raise RuntimeError(pane.state.text())
+    return pane.is_current()
+
+
 @pytest.fixture
 def pane(qtbot):
     document = SessionDocument(builtin_library(), _plan(3))
@@ -30,9 +37,7 @@ def pane(qtbot):
     qtbot.addWidget(widget)
     widget.resize(500, 700)
     widget.show()
-    qtbot.waitUntil(
-        lambda: widget.shown_generation > 0 and widget.page_count() > 0, timeout=TIMEOUT
-    )
+    qtbot.waitUntil(lambda: _current(widget) and widget.page_count() > 0, timeout=TIMEOUT)
     yield widget
     widget.wait_idle()
 
@@ -48,7 +53,7 @@ def test_preview_shows_the_protocol_then_updates_after_an_edit(pane, qtbot):
     document = pane.document
     document.push(c.SetDetails(document, "Title", title="Renamed session"))
     assert not pane.is_current()
-    qtbot.waitUntil(pane.is_current, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: _current(pane), timeout=TIMEOUT)
     assert pane.shown_generation > first
     assert _title(pane).startswith("Session protocol: Renamed session")
     # Many more steps with long notes: more pages.
@@ -57,7 +62,7 @@ def test_preview_shows_the_protocol_then_updates_after_an_edit(pane, qtbot):
         step = Step("petrissage", "calf", "left", 1, "light", note)
         document.push(c.InsertStep(document, 0, step))
     assert not pane.is_current()
-    qtbot.waitUntil(pane.is_current, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: _current(pane), timeout=TIMEOUT)
     assert pane.page_count() > pages
     assert pane.page_label.text() == f"Page 1 of {pane.page_count()}"
 
@@ -85,7 +90,8 @@ def test_stale_build_is_dropped(pane, qtbot):
     newest = pane.generation
     shown: list[int] = []
     pane.updated.connect(shown.append)
-    qtbot.waitUntil(lambda: pane.shown_generation == newest, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: _current(pane), timeout=TIMEOUT)
+    assert pane.shown_generation == newest
     assert shown == [newest]  # the first build's pages were never shown
     assert _title(pane).startswith("Session protocol: Second")
 
@@ -93,13 +99,13 @@ def test_stale_build_is_dropped(pane, qtbot):
 def test_home_care_sheet_large_print_pages_and_zoom(pane, qtbot):
     before = pane.shown_generation
     pane.kind.setCurrentIndex(pane.kind.findData("home-care"))
-    qtbot.waitUntil(lambda: pane.shown_generation > before, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: _current(pane) and pane.shown_generation > before, timeout=TIMEOUT)
     assert _title(pane).startswith("Home-care sheet")
     assert pane.large_print.isEnabled()
     normal = pane.page_count()
     before = pane.shown_generation
     pane.large_print.setChecked(True)
-    qtbot.waitUntil(lambda: pane.shown_generation > before, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: _current(pane) and pane.shown_generation > before, timeout=TIMEOUT)
     assert pane.page_count() >= normal
     if pane.page_count() > 1:
         pane.next.click()
@@ -120,7 +126,7 @@ def test_hidden_preview_builds_nothing_until_shown(qtbot):
     widget.rebuild()
     assert widget.generation == 0 and not widget.building
     widget.show()
-    qtbot.waitUntil(lambda: widget.shown_generation > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: _current(widget), timeout=TIMEOUT)
     assert _title(widget).startswith("Session protocol: Hidden")
     widget.wait_idle()
 
@@ -129,9 +135,11 @@ def test_preview_in_the_window(window, qtbot):
     main = window
     main.preview_dock.raise_()
     preview = main.preview
-    qtbot.waitUntil(lambda: preview.shown_generation > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: _current(preview), timeout=TIMEOUT)
     before = preview.shown_generation
     main.document.push(c.SetDetails(main.document, "Title", title="In the window"))
-    qtbot.waitUntil(lambda: preview.shown_generation > before, timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: _current(preview) and preview.shown_generation > before, timeout=TIMEOUT
+    )
     assert _title(preview).startswith("Session protocol: In the window")
     preview.wait_idle()
