@@ -30,13 +30,13 @@ with Store.open(sys.argv[1]) as store:
         steps = [Step("effleurage", "foot", "both", 5, "light", "x" * (number % 700))] * 8
         plan = SessionPlan(title=f"save {number}", steps=steps)
         saved = store.save_session(SessionRecord("", client.id, plan))
-        print("session", saved.id, flush=True)
+        print("session", saved.id, "saved", flush=True)
         if number % 4 == 0:
             template = store.save_template(f"t {number}", plan)
-            print("template", template.id, flush=True)
+            print("template", template.id, "saved", flush=True)
         if number % 5 == 0:
             other = store.save_client(ClientRecord("", f"client {number}"))
-            print("client", other.id, flush=True)
+            print("client", other.id, "saved", flush=True)
 """
 
 HOLDER = """
@@ -94,7 +94,12 @@ def test_every_reported_save_survives_kill_9_at_random_moments(tmp_path: Path):
     reported: list[tuple[str, str]] = []
     for _ in range(8):
         lines = _saves_until_killed(folder, rng.uniform(0.5, 1.1))
-        reported += [tuple(line.split()) for line in lines if line]  # type: ignore[misc]
+        # A kill can cut the last line short; only a whole line (ending in
+        # "saved") is a report that the save returned.
+        for line in lines:
+            fields = line.split()
+            if len(fields) == 3 and fields[2] == "saved":
+                reported.append((fields[0], fields[1]))
 
     with Store.open(folder) as store:  # opens cleanly: no lock left, nothing damaged
         client = store.find_client("Crash Test")
