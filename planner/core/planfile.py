@@ -77,19 +77,6 @@ class PlanFileError(ValueError):
 # -- reading ----------------------------------------------------------------
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed in a plan file")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"the key {key!r} appears twice in one object")
-        result[key] = value
-    return result
-
-
 def _area(data: Any, place: str) -> tuple[str, str]:
     region = v.choice(data["region"], v.join(place, "region"), REGIONS, "body region")
     side = data.get("side", default_side(region))
@@ -285,20 +272,7 @@ def parse_plan(data: Any, library: Library | None = None) -> SessionPlan:
 
 def loads_plan(text: str, library: Library | None = None) -> SessionPlan:
     """A plan from JSON text; raises :class:`FormatError` naming the place."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise v.FormatError("", "the file is empty")
-    try:
-        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
-    except json.JSONDecodeError as error:
-        raise v.FormatError(
-            f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}"
-        ) from None
-    except RecursionError:
-        raise v.FormatError("", "the JSON is nested too deeply") from None
-    except ValueError as error:
-        raise v.FormatError("", str(error)) from None
+    data = v.strict_json(text)
     return parse_plan(data, library)
 
 

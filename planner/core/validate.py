@@ -8,6 +8,7 @@ here either returns the value in the type the program wants or raises
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Collection, Mapping
@@ -163,3 +164,40 @@ def id_list(
             raise FormatError(join(place, i), f"{item!r} is listed twice")
         seen.add(item)
     return tuple(items)
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed here")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # A key written twice would silently lose one of its values.
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def strict_json(text: str) -> Any:
+    """Decode untrusted JSON text: no NaN or Infinity, no key twice in one object.
+
+    A leading byte-order mark is allowed; empty text, broken JSON and nesting too
+    deep for the decoder raise :class:`FormatError` with the line and column
+    where known.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise FormatError("", "the file is empty")
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise FormatError("", "the JSON is nested too deeply") from None
+    except ValueError as error:
+        raise FormatError("", str(error)) from None

@@ -85,20 +85,6 @@ def unique_name(name: str, taken: Collection[str]) -> str:
             return candidate
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed in a templates file")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # A key written twice would silently lose one of its values.
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"the key {key!r} appears twice in one object")
-        result[key] = value
-    return result
-
-
 def dumps_templates(templates: Sequence[tuple[str, SessionPlan]], library: Library) -> str:
     """The text of a templates file holding these (name, plan) pairs."""
     data = {
@@ -114,16 +100,7 @@ def dumps_templates(templates: Sequence[tuple[str, SessionPlan]], library: Libra
 
 def parse_templates(text: str, library: Library) -> list[tuple[str, SessionPlan]]:
     """The (name, plan) pairs of a templates file's text; :class:`FormatError` names the place."""
-    try:
-        data = json.loads(
-            text.lstrip("\ufeff"), parse_constant=_reject_constant, object_pairs_hook=_unique_keys
-        )
-    except json.JSONDecodeError as error:
-        raise v.FormatError(
-            f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}"
-        ) from None
-    except (ValueError, RecursionError) as error:
-        raise v.FormatError("", f"not valid JSON: {error}") from None
+    data = v.strict_json(text)
     data = v.obj(data, "", ("format", "version", "templates"))
     if data["format"] != FORMAT:
         raise v.FormatError("format", f"must be {FORMAT!r}: this is not a templates file")
