@@ -19,18 +19,19 @@ from PySide6.QtWidgets import (
 
 from planner.core.library import Library
 from planner.gui import commands as c
-from planner.gui.bodymap_panel import BodyMapPanel
 from planner.gui.client_panel import ClientPanel
 from planner.gui.document import SessionDocument
 from planner.gui.file_actions import FileActions
 from planner.gui.findings_panel import FindingsPanel
 from planner.gui.homecare_panel import HomeCarePanel
+from planner.gui.lazy import LazyPanel
 from planner.gui.library_dock import LibraryDock
 from planner.gui.models import step_from_technique
-from planner.gui.preview import PreviewPane
-from planner.gui.printing import PrintActions
 
 if TYPE_CHECKING:
+    from planner.gui.bodymap_panel import BodyMapPanel
+    from planner.gui.preview import PreviewPane
+    from planner.gui.printing import PrintActions
     from planner.storage import Store
 
 APP_NAME = "Massage Session Planner"
@@ -93,14 +94,16 @@ class MainWindow(QMainWindow):
         self.findings_dock = self._dock("&Findings", "findings_dock", self.findings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.client_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        # The body map and the preview: tabs beside the client panel, same width.
-        self.body_map = BodyMapPanel(
-            self.document, self.library_dock.current, self.editor.insert_row
-        )
-        self.body_map_dock = self._dock("&Body map", "body_map_dock", self.body_map)
-        self.preview = PreviewPane(self.document, self.files.settings)
-        self.preview_dock = self._dock("Pre&view", "preview_dock", self.preview)
-        self.printing = PrintActions(self, self.document, self.files.settings)
+        # The body map and the preview: tabs beside the client panel, same width. Both are
+        # made when their tab is first shown (QtPdf, the body geometry and reportlab are
+        # not needed before), and printing when the user first prints.
+        self._body_map: LazyPanel[BodyMapPanel] = LazyPanel(self._make_body_map)
+        self.body_map_dock = self._dock("&Body map", "body_map_dock", self._body_map)
+        self._body_map.watch(self.body_map_dock)
+        self._preview: LazyPanel[PreviewPane] = LazyPanel(self._make_preview)
+        self.preview_dock = self._dock("Pre&view", "preview_dock", self._preview)
+        self._preview.watch(self.preview_dock)
+        self._printing: PrintActions | None = None
         self.tabifyDockWidget(self.client_dock, self.body_map_dock)
         self.tabifyDockWidget(self.client_dock, self.home_care_dock)
         self.tabifyDockWidget(self.client_dock, self.preview_dock)
@@ -112,6 +115,37 @@ class MainWindow(QMainWindow):
         self.files.new_session()
         self._on_title()
         self.statusBar().showMessage("Ready", 2000)
+
+    @property
+    def body_map(self) -> BodyMapPanel:
+        """The body-map panel (made now if its tab was never shown)."""
+        return self._body_map.widget()
+
+    @property
+    def preview(self) -> PreviewPane:
+        """The preview pane (made now if its tab was never shown)."""
+        return self._preview.widget()
+
+    @property
+    def printing(self) -> PrintActions:
+        """File › Print…: made on first use (it loads Qt's printing and PDF modules)."""
+        if self._printing is None:
+            from planner.gui.printing import PrintActions
+
+            self._printing = PrintActions(self, self.document, self.files.settings)
+        return self._printing
+
+    def _make_body_map(self) -> BodyMapPanel:
+        from planner.gui.bodymap_panel import BodyMapPanel
+
+        panel = BodyMapPanel(self.document, self.library_dock.current, self.editor.insert_row)
+        panel.step_added.connect(self.editor.select_step)
+        return panel
+
+    def _make_preview(self) -> PreviewPane:
+        from planner.gui.preview import PreviewPane
+
+        return PreviewPane(self.document, self.files.settings)
 
     def _dock(self, title: str, name: str, widget: QWidget, *, scroll: bool = False) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -127,10 +161,16 @@ class MainWindow(QMainWindow):
 
     # -- menus -------------------------------------------------------------
 
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = menu.addAction(text)
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
 
@@ -156,11 +196,13 @@ class MainWindow(QMainWindow):
             file, "Export home-care sheet in &large print…", lambda: files.export_home_care(True)
         )
         file.addSeparator()
-        printing = self.printing
         self._action(
-            file, "Pr&int protocol…", printing.print_protocol, QKeySequence.StandardKey.Print
+            file,
+            "Pr&int protocol…",
+            lambda: self.printing.print_protocol(),
+            QKeySequence.StandardKey.Print,
         )
-        self._action(file, "Print home-&care sheet…", printing.print_home_care)
+        self._action(file, "Print home-&care sheet…", lambda: self.printing.print_home_care())
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         for action in (self.save_action, self.template_action):
@@ -209,7 +251,6 @@ class MainWindow(QMainWindow):
             lambda tid: self.files.edit_technique(tid, False)
         )
         self.findings.step_selected.connect(self.editor.select_step)
-        self.body_map.step_added.connect(self.editor.select_step)
 
     def _on_title(self, *_: object) -> None:
         title = self.document.plan.title or "Untitled session"
