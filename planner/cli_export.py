@@ -61,6 +61,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     outputs = [path for path in (args.protocol, args.home_care) if path]
     if not outputs:
         raise cli.UsageError("nothing to write: give --protocol OUT.pdf and/or --home-care OUT.pdf")
+    if args.large_print and not args.home_care:
+        raise cli.UsageError("--large-print is for the home-care sheet: add --home-care OUT.pdf")
     same = (
         args.protocol
         and args.home_care

@@ -171,3 +171,15 @@ def test_write_pdf_replaces_atomically(tmp_path: Path) -> None:
 def test_write_pdf_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="folder"):
         write_pdf(tmp_path, b"%PDF")
+
+
+def test_large_print_without_a_home_care_sheet_is_refused(tmp_path, capsys):
+    from planner.cli import main
+
+    plan = tmp_path / "plan.json"
+    plan.write_text('{"format": "session-plan", "version": 1, "steps": []}', encoding="utf-8")
+    status = main(["export", str(plan), "--protocol", str(tmp_path / "p.pdf"), "--large-print"])
+    assert status == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "--large-print is for the home-care sheet" in lines[0]
+    assert not (tmp_path / "p.pdf").exists()
