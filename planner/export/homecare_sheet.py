@@ -193,7 +193,10 @@ def _tick_grid(
 ) -> Table:
     cell = styles.cell
     centre = cell.clone("grid-centre", alignment=1, fontName=BOLD)
-    day_header = [CachedParagraph(f"Day {day}", centre) for day in range(1, 8)]
+    # Large print has no room for "Day 1" in a day column: the number alone reads well.
+    day_header = [
+        CachedParagraph(str(day) if large else f"Day {day}", centre) for day in range(1, 8)
+    ]
     rows: list[list[Any]] = [
         [CachedParagraph("Tick each day you do it", styles.cell_bold)] + day_header
     ]
@@ -205,14 +208,16 @@ def _tick_grid(
         [CachedParagraph("How strong were your symptoms today? 0 = none, 10 = worst", cell)]
         + [""] * 7
     )
-    label_width = width * (0.36 if large else 0.38)
+    # In large print the titles get more width so that they wrap less: the whole week
+    # should still fit on one page.
+    label_width = width * (0.46 if large else 0.38)
     day_width = (width - label_width) / 7
-    row_height = styles.size * (2.4 if large else 2.6)
-    heights = [None, styles.size * 1.9] + [row_height] * (len(rows) - 2)
+    # Rows grow with their text (a long title wraps); padding keeps even a one-line row
+    # tall enough to tick or write a number in.
+    padding = styles.size * (0.35 if large else 0.55)
     table = Table(
         rows,
         colWidths=[label_width] + [day_width] * 7,
-        rowHeights=heights,
         repeatRows=1,
         hAlign="LEFT",
     )
@@ -227,6 +232,8 @@ def _tick_grid(
                 ("LINEABOVE", (0, -1), (-1, -1), 1.0, ACCENT),
                 ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
                 ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("TOPPADDING", (0, 1), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), padding),
             ]
         )
     )
@@ -285,21 +292,28 @@ def home_care_story(
     story += heading("When to call your doctor", styles)
     story.append(para("Call your doctor if:", styles.body))
     story.append(_bullets(list(_CALL_DOCTOR), styles, width))
-    story += heading("Your week", styles, need=styles.size * 8 * (len(routine) + 3))
-    story.append(
-        para(
-            "Start on any day and write the date at the top of each column. Tick the box when "
-            "you have done an exercise, and write a number from 0 to 10 in the last row.",
-            styles.body,
-        )
-    )
-    story.append(gap(styles.size * 0.3))
-    story.append(_tick_grid(routine, styles, width, large))
-    story.append(gap(styles.size))
     story.append(
         para(
             "Questions? Ask your therapist at your next visit.",
             styles.small.clone("closing", textColor=MUTED),
+        )
+    )
+    # Heading, instructions and grid are one sheet to tick: never split over two pages.
+    week_heading = heading("Your week", styles, keep_with_next=False)
+    story.append(week_heading[0])
+    story.append(
+        KeepTogether(
+            [
+                week_heading[1],
+                para(
+                    "Start on any day and write the date at the top of each column. Tick the "
+                    "box when you have done an exercise, and write a number from 0 to 10 in "
+                    "the last row.",
+                    styles.body,
+                ),
+                gap(styles.size * 0.3),
+                _tick_grid(routine, styles, width, large),
+            ]
         )
     )
     return story

@@ -277,3 +277,13 @@ def test_long_notes_are_given_in_full_after_the_table() -> None:
     # The note may run over a page break, so count its sentences: all 80 are there
     # in full, besides the shortened start in the table.
     assert text.count("Very long") >= 80 + 300 // len("Very long note. ")
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_week_grid_stays_on_one_page_with_its_heading(paper, large_print):
+    pages = page_texts(build_home_care(make_plan(), large_print=large_print, paper=paper))
+    with_heading = [i for i, text in enumerate(pages) if "Your week" in text]
+    with_last_row = [i for i, text in enumerate(pages) if "How strong were your" in text]
+    assert len(with_heading) == 1
+    assert with_heading == with_last_row
