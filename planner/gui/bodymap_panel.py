@@ -35,6 +35,7 @@ class MapLegend(QWidget):
         self.document = document
         self.setAccessibleName("Body map legend")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._items: list[tuple[str, str]] = []
         document.changed.connect(self._on_changed)
         self._on_changed()
 
@@ -46,7 +47,11 @@ class MapLegend(QWidget):
         ]
 
     def _on_changed(self) -> None:
-        self.setAccessibleDescription(", ".join(text for _, text in self.items()))
+        items = self.items()
+        if items == self._items:
+            return
+        self._items = items
+        self.setAccessibleDescription(", ".join(text for _, text in items))
         self.updateGeometry()
         self.update()
 

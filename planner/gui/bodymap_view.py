@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QPalette,
 )
@@ -102,6 +103,7 @@ class BodyMapCanvas(QWidget):
         self.hovered: Shape | None = None
         self.selected: Shape | None = None
         self.marks: dict[int, Marks] = {}
+        self._drawn: object = None
         self._paths = {
             id(shape): shape_path(shape)
             for view in self.body.views
@@ -117,6 +119,8 @@ class BodyMapCanvas(QWidget):
         ]
         self._placed: list[Placed] = []
         self._placed_size = (-1, -1)
+        # The paths in widget coordinates, made again only when the size changes.
+        self._mapped: dict[int, QPainterPath] = {}
         self.document.changed.connect(self._on_changed)
         self._on_changed()
 
@@ -124,19 +128,37 @@ class BodyMapCanvas(QWidget):
 
     def _on_changed(self) -> None:
         plan = self.document.plan
-        marks: dict[int, Marks] = {}
-        for view in self.body.views:
-            for shape in self.body.shapes_in(view.id):
-                area = Area(shape.region, shape.side)
-                found = Marks(
-                    [i for i, step in enumerate(plan.steps) if step.area.covers(area)],
-                    [i for i, s in enumerate(plan.symptoms) if s.area.covers(area)],
-                    [i for i, a in enumerate(plan.avoid) if a.area.covers(area)],
-                )
-                marks[id(shape)] = found
-        self.marks = marks
+        marks = self._compute_marks()
+        # What the map draws and describes: steps only by their numbers, marks in full.
+        drawn = (marks, tuple(plan.symptoms), tuple(plan.avoid))
+        if drawn == self._drawn:
+            return  # e.g. a step's new pressure or note: nothing on the map changes
+        self.marks, self._drawn = marks, drawn
         self._describe()
         self.update()
+
+    def _compute_marks(self) -> dict[int, Marks]:
+        """Each shape's marks. Items are grouped by area first: a long plan works on a few
+        areas many times, and the covering test is then made once per area and shape."""
+        plan = self.document.plan
+        by_area: list[dict[Area, list[int]]] = [{}, {}, {}]
+        areas: tuple[list[Area], ...] = (
+            [step.area for step in plan.steps],
+            [symptom.area for symptom in plan.symptoms],
+            [avoided.area for avoided in plan.avoid],
+        )
+        for group, items in zip(by_area, areas, strict=True):
+            for i, item_area in enumerate(items):
+                group.setdefault(item_area, []).append(i)
+        marks: dict[int, Marks] = {}
+        for shape in self.order:
+            area = Area(shape.region, shape.side)
+            steps, symptoms, avoided = (
+                sorted(i for other, found in group.items() if other.covers(area) for i in found)
+                for group in by_area
+            )
+            marks[id(shape)] = Marks(steps, symptoms, avoided)
+        return marks
 
     def marks_of(self, shape: Shape) -> Marks:
         return self.marks.get(id(shape), Marks())
@@ -179,7 +201,15 @@ class BodyMapCanvas(QWidget):
         title_h, label_h = self._text_heights()
         placed = arrange(self.body.views, self.width(), self.height(), title_h, label_h)
         self._placed, self._placed_size = placed, (self.width(), self.height())
+        self._mapped = {}
         return placed
+
+    def widget_path(self, shape: Shape, placed: Placed) -> QPainterPath:
+        """The shape's outline in widget coordinates at the current size."""
+        path = self._mapped.get(id(shape))
+        if path is None:
+            path = self._mapped[id(shape)] = placed.transform().map(self._paths[id(shape)])
+        return path
 
     def placement(self, view_id: str) -> Placed:
         return next(p for p in self.placed() if p.view.id == view_id)
@@ -357,13 +387,12 @@ class BodyMapCanvas(QWidget):
         painter.end()
 
     def _paint_view(self, painter: QPainter, placed: Placed) -> None:
-        transform = placed.transform()
         plan = self.document.plan
         for shape in self.body.shapes_in(placed.view.id):
             marks = self.marks_of(shape)
             paint_shape(
                 painter,
-                transform.map(self._paths[id(shape)]),
+                self.widget_path(shape, placed),
                 worked=bool(marks.steps),
                 symptoms=[plan.symptoms[i].kind for i in marks.symptoms],
                 avoided=bool(marks.avoided),
@@ -372,6 +401,6 @@ class BodyMapCanvas(QWidget):
         highlight = self.palette().color(QPalette.ColorRole.Highlight)
         for lit, width, alpha in ((self.hovered, 1.5, 40), (self.selected, 2.6, 70)):
             if lit is not None and lit.view == placed.view.id:
-                path = transform.map(self._paths[id(lit)])
+                path = self.widget_path(lit, placed)
                 dashed = lit is self.selected and self.hasFocus()
                 paint_highlight(painter, path, highlight, width, alpha, dashed=dashed)

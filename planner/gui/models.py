@@ -7,6 +7,7 @@ made in a view becomes an undo command. When only values change they report
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -54,45 +55,92 @@ def minutes_text(value: float) -> str:
     return f"{value:g}"
 
 
-class _PlanModelMixin:
-    """Keeps a model in step with the document: dataChanged for edits, reset for new rows."""
+@dataclass(frozen=True)
+class _Row:
+    """What one row of the steps table shows; compared to find the rows an edit changed."""
 
-    def _watch(self, document: SessionDocument) -> None:
+    step: Step
+    name: str
+    worst: str
+    messages: tuple[str, ...]
+    ends: float
+
+
+class StepsModel(QAbstractTableModel):
+    """The session's steps, one per row; every cell but the last is editable in place.
+
+    After an edit only the rows whose cells changed are reported (``dataChanged``
+    over runs of such rows), so an open editor survives and the view repaints
+    what changed; when rows come or go the model resets. What each row shows is
+    worked out once per change (:class:`_Row`), not once per cell and role.
+    """
+
+    TECHNIQUE, REGION, SIDE, MINUTES, PRESSURE, NOTES, ENDS = range(7)
+    HEADERS = ("Technique", "Area", "Side", "Min", "Pressure", "Notes", "Ends")
+    _FIELDS = {REGION: "region", SIDE: "side", MINUTES: "minutes", PRESSURE: "pressure"}
+    # Computed once: combining Qt flags is slow in Python, and flags() is asked per cell.
+    _NO_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+    _FIXED_FLAGS = (
+        _NO_FLAGS
+        | Qt.ItemFlag.ItemIsEnabled
+        | Qt.ItemFlag.ItemIsSelectable
+        | Qt.ItemFlag.ItemIsDragEnabled
+    )
+    _EDIT_FLAGS = _FIXED_FLAGS | Qt.ItemFlag.ItemIsEditable
+
+    def __init__(self, document: SessionDocument) -> None:
+        super().__init__()
         self.document = document
-        self._rows = self._count()
+        self._rows_shown: list[_Row] = self._compute_rows()
+        self._rows = len(self._rows_shown)
         # Connected before any view's slot, so rows are right before views repaint.
         document.replaced.connect(self._on_changed)
         document.changed.connect(self._on_changed)
 
     def _count(self) -> int:
-        raise NotImplementedError
+        return len(self.document.plan.steps)
+
+    def _compute_rows(self) -> list[_Row]:
+        plan = self.document.plan
+        findings: dict[int, list[Any]] = {}
+        for finding in self.document.findings:
+            if finding.step is not None:
+                findings.setdefault(finding.step, []).append(finding)
+        rows = []
+        for row, (step, ends) in enumerate(zip(plan.steps, plan.running_minutes(), strict=True)):
+            found = findings.get(row, ())
+            worst = min((f.severity for f in found), key=SEVERITY_RANK.__getitem__, default="")
+            messages = tuple(f.message for f in found)
+            rows.append(_Row(step, self._technique_name(step), worst, messages, ends))
+        return rows
+
+    def _technique_name(self, step: Step) -> str:
+        technique = self.document.library.techniques.get(step.technique)
+        if technique is None:
+            technique = next(
+                (t for t in self.document.plan.custom_techniques if t.id == step.technique),
+                None,
+            )
+        return technique.name if technique else step.technique
 
     def _on_changed(self) -> None:
-        model: Any = self
-        count = self._count()
-        if count != self._rows:
-            model.beginResetModel()
-            self._rows = count
-            model.endResetModel()
-        elif count:
-            last = model.index(count - 1, model.columnCount() - 1)
-            model.dataChanged.emit(model.index(0, 0), last)
-            model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, count - 1)
-
-
-class StepsModel(_PlanModelMixin, QAbstractTableModel):
-    """The session's steps, one per row; every cell but the last is editable in place."""
-
-    TECHNIQUE, REGION, SIDE, MINUTES, PRESSURE, NOTES, ENDS = range(7)
-    HEADERS = ("Technique", "Area", "Side", "Min", "Pressure", "Notes", "Ends")
-    _FIELDS = {REGION: "region", SIDE: "side", MINUTES: "minutes", PRESSURE: "pressure"}
-
-    def __init__(self, document: SessionDocument) -> None:
-        super().__init__()
-        self._watch(document)
-
-    def _count(self) -> int:
-        return len(self.document.plan.steps)
+        rows = self._compute_rows()
+        if len(rows) != self._rows:
+            self.beginResetModel()
+            self._rows_shown, self._rows = rows, len(rows)
+            self.endResetModel()
+            return
+        old, self._rows_shown = self._rows_shown, rows
+        last_column = self.columnCount() - 1
+        row = 0
+        while row < len(rows):
+            if rows[row] == old[row]:
+                row += 1
+                continue
+            first = row
+            while row < len(rows) and rows[row] != old[row]:
+                row += 1
+            self.dataChanged.emit(self.index(first, 0), self.index(row - 1, last_column))
 
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else self._rows
@@ -105,18 +153,18 @@ class StepsModel(_PlanModelMixin, QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        # Row numbers only change when rows come or go, which resets the model.
         return str(section + 1)
 
     def _worst(self, row: int) -> str:
-        severities = [f.severity for f in self.document.findings if f.step == row]
-        return min(severities, key=SEVERITY_RANK.__getitem__, default="")
+        return self._rows_shown[row].worst
 
     def data(self, index: _Index, role: int = 0) -> Any:
         # The plan may already hold fewer steps than the view knows of (mid-update).
         if not index.isValid() or index.row() >= min(self._rows, self._count()):
             return None
         row, column = index.row(), index.column()
-        step = self.document.plan.steps[row]
+        step = self._rows_shown[row].step
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             edit = role == Qt.ItemDataRole.EditRole
             return self._cell(row, column, step, edit)
@@ -124,7 +172,7 @@ class StepsModel(_PlanModelMixin, QAbstractTableModel):
             # A blank circle keeps the names lined up on rows without findings.
             return severity_icon(self._worst(row) or "none")
         if role == Qt.ItemDataRole.ToolTipRole:
-            messages = [f.message for f in self.document.findings if f.step == row]
+            messages = self._rows_shown[row].messages
             return "\n".join(messages) or area_name(step.region, step.side)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return str(self._cell(row, column, step, False))
@@ -147,13 +195,7 @@ class StepsModel(_PlanModelMixin, QAbstractTableModel):
 
     def _cell(self, row: int, column: int, step: Step, edit: bool) -> Any:
         if column == self.TECHNIQUE:
-            technique = self.document.library.techniques.get(step.technique)
-            if technique is None:
-                technique = next(
-                    (t for t in self.document.plan.custom_techniques if t.id == step.technique),
-                    None,
-                )
-            return technique.name if technique else step.technique
+            return self._rows_shown[row].name
         if column == self.REGION:
             return step.region if edit else region_title(step.region)
         if column == self.SIDE:
@@ -164,18 +206,15 @@ class StepsModel(_PlanModelMixin, QAbstractTableModel):
             return step.pressure if edit else PRESSURE_NAMES[step.pressure]
         if column == self.NOTES:
             return step.notes
-        ends = self.document.plan.running_minutes()[row]
+        ends = self._rows_shown[row].ends
         return f"{int(ends // 60)}:{int(ends % 60):02d}"
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
-            return base
-        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsDragEnabled
-        if index.column() not in (self.TECHNIQUE, self.ENDS):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return self._NO_FLAGS
+        if index.column() in (self.TECHNIQUE, self.ENDS):
+            return self._FIXED_FLAGS
+        return self._EDIT_FLAGS
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
