@@ -210,10 +210,9 @@ def open_window(argv: Sequence[str], data_dir: Any = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not argv:
-        return open_window(argv)
-    args = parser.parse_args(argv)
+        return open_window(argv)  # no parser needed: the window starts sooner
+    args = build_parser().parse_args(argv)
     if args.command is None:
         return open_window(argv, data_folder(args))
     try:
