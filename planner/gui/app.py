@@ -71,12 +71,17 @@ def build_window(store: Store, read_only_reason: str = "") -> MainWindow:
 
 def run_app(argv: Sequence[str] = (), data_dir: Path | None = None) -> int:
     """Run the window until it is closed; the process exit status."""
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    assert isinstance(app, QApplication)
+    existing = QApplication.instance()
+    if existing is None:
+        # The style as an argument: Qt makes it while starting, without a second style object.
+        app = QApplication([sys.argv[0], "-style", "Fusion", *argv])
+    else:
+        assert isinstance(existing, QApplication)
+        app = existing
+        app.setStyle("Fusion")
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
-    app.setStyle("Fusion")
     opened = open_store(data_dir)
     if opened is None:
         return 1

@@ -1,5 +1,8 @@
 """Every modal question the window asks, one small function each.
 
+Qt's dialog classes are imported by the functions that show them: none is needed
+before the window is on screen.
+
 Callers use ``asks.ask_...(...)`` through this module, so a test replaces one
 function with ``monkeypatch.setattr(asks, "ask_save_changes", ...)`` and no
 dialog ever blocks a test run.
@@ -10,14 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
-
-from planner.core.library import Library, Technique
-from planner.core.plan import AvoidedArea, HomeCareItem, SymptomArea
-
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from planner.core.library import Library, Technique
+    from planner.core.plan import AvoidedArea, HomeCareItem, SymptomArea
     from planner.storage import SessionRecord, Settings, TemplateRecord
 
 PLAN_FILTER = "Session plans (*.json);;All files (*)"
@@ -26,6 +26,8 @@ PDF_FILTER = "PDF documents (*.pdf)"
 
 def ask_save_changes(parent: QWidget | None, what: str) -> str:
     """ "save", "discard" or "cancel" for a plan with unsaved changes."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Unsaved changes")
@@ -46,15 +48,21 @@ def ask_save_changes(parent: QWidget | None, what: str) -> str:
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, text)
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_open_path(parent: QWidget | None, title: str, filters: str = PLAN_FILTER) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
     return Path(path) if path else None
 
@@ -62,12 +70,17 @@ def ask_open_path(parent: QWidget | None, title: str, filters: str = PLAN_FILTER
 def ask_save_path(
     parent: QWidget | None, title: str, suggested: str, filters: str = PLAN_FILTER
 ) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), filters)
     return Path(path) if path else None
 
 
 def ask_open_pdf(parent: QWidget | None, path: Path) -> bool:
     """After an export: open the PDF in the desktop's viewer? (True: it was opened.)"""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     if not ask_yes_no(parent, "Exported", f"Saved {path.name}.\n\nOpen it now?"):
         return False
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -75,6 +88,8 @@ def ask_open_pdf(parent: QWidget | None, path: Path) -> bool:
 
 def ask_restore_backup(parent: QWidget | None, text: str, backup: Path | None) -> bool:
     """The store is damaged: restore the latest backup (True) or quit (False)?"""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("The planner's data cannot be read")
@@ -91,6 +106,8 @@ def ask_restore_backup(parent: QWidget | None, text: str, backup: Path | None) -
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
     value, ok = QInputDialog.getText(parent, title, label, text=text)
     return value.strip() if ok and value.strip() else None
 
@@ -103,6 +120,8 @@ def _dialogs() -> Any:
 
 
 def _run(dialog: Any) -> Any:
+    from PySide6.QtWidgets import QDialog
+
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -129,6 +148,7 @@ def ask_symptom(
 def ask_print(parent: QWidget | None, printer: Any, title: str, page_count: int) -> bool:
     """The system print dialog for a document of ``page_count`` pages; True: print."""
     from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
 
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)

@@ -6,8 +6,6 @@ own technique to be created or edited, and the main window decides.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -216,6 +214,8 @@ class LibraryDock(QDockWidget):
 
 def details_html(technique: Technique, own: bool) -> str:
     """The technique as a short readable card (colours come from the palette)."""
+    import html
+
     family = FAMILIES.get(technique.family, technique.family.capitalize())
     facts = [
         family,
