@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +79,8 @@ class Settings:
 
 def new_id(prefix: str = "") -> str:
     """A new random record id (lower-case hex after the prefix)."""
+    import secrets  # here: it loads hashlib and hmac, not needed to open the store
+
     return prefix + secrets.token_hex(6)
 
 

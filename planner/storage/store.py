@@ -368,13 +368,11 @@ def _remove_stale_temp_files(folder: Path) -> None:
 
 
 def _acquire(folder: Path) -> Any:
-    from filelock import FileLock, Timeout  # imported here: it is slow to import
+    from planner.storage.lockfile import LockBusy, acquire
 
-    path = folder / LOCK_FILE
-    lock = FileLock(str(path), timeout=0, mode=FILE_MODE, thread_local=False)
     try:
-        lock.acquire()
-    except Timeout:
+        lock = acquire(folder / LOCK_FILE, FILE_MODE)
+    except LockBusy:
         raise StoreLockedError(
             f"The store in {folder} is open in another window or program; "
             "it can only be opened read-only until that one closes."
