@@ -95,15 +95,16 @@ class SessionEditor(QWidget):
         self.table.setWordWrap(False)
         heading = self.table.horizontalHeader()
         heading.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        heading.setSectionResizeMode(StepsModel.TECHNIQUE, QHeaderView.ResizeMode.Stretch)
-        heading.setSectionResizeMode(StepsModel.NOTES, QHeaderView.ResizeMode.Interactive)
+        # Technique names must read whole ("Circular friction"); the notes take what is
+        # left, which grows with the window.
+        heading.setSectionResizeMode(StepsModel.NOTES, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (StepsModel.REGION, 100),
-            (StepsModel.SIDE, 100),
-            (StepsModel.MINUTES, 48),
-            (StepsModel.PRESSURE, 80),
-            (StepsModel.NOTES, 120),
-            (StepsModel.ENDS, 52),
+            (StepsModel.TECHNIQUE, 150),
+            (StepsModel.REGION, 92),
+            (StepsModel.SIDE, 92),
+            (StepsModel.MINUTES, 44),
+            (StepsModel.PRESSURE, 76),
+            (StepsModel.ENDS, 50),
         ):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
