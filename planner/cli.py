@@ -155,19 +155,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if has_contraindication(findings) else EXIT_OK
 
 
+def _print_json_entries(entries: list[Any], is_own: Any) -> int:
+    """Library entries as a JSON list, each marked ``own`` when it is the user's."""
+    out = [{**entry.to_json(), "own": is_own(entry.id)} for entry in entries]
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def cmd_techniques(args: argparse.Namespace) -> int:
     from planner.core.library import FAMILIES
 
     library = _library(args)
     techniques = list(library.techniques.values())
     if args.json:
-        out = []
-        for technique in techniques:
-            entry = technique.to_json()
-            entry["own"] = library.is_custom_technique(technique.id)
-            out.append(entry)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return _print_json_entries(techniques, library.is_custom_technique)
     width = max((len(t.id) for t in techniques), default=10) + 2
     for technique in techniques:
         family = FAMILIES.get(technique.family, technique.family)
@@ -184,13 +185,7 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     library = _library(args)
     exercises = list(library.exercises.values())
     if args.json:
-        out = []
-        for exercise in exercises:
-            entry = exercise.to_json()
-            entry["own"] = library.is_custom_exercise(exercise.id)
-            out.append(entry)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return _print_json_entries(exercises, library.is_custom_exercise)
     width = max((len(e.id) for e in exercises), default=10) + 2
     for exercise in exercises:
         own = "  [own]" if library.is_custom_exercise(exercise.id) else ""
