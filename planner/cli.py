@@ -198,9 +198,15 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
 def open_window(argv: Sequence[str], data_dir: Any = None) -> int:
     """Open the main window (the GUI package is imported only here)."""
+    import gc
+
+    # Start-up makes tens of thousands of objects that live as long as the window (Qt's
+    # enums, the modules, the widgets); collecting while they are made only walks them
+    # again and again. run_app turns collection back on once the window is shown.
+    gc.disable()
     from planner.gui.app import run_app
 
-    return run_app([], data_dir)
+    return run_app([], data_dir, settle_heap=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,6 +6,7 @@ question (restore the latest backup, or quit); nothing here ends in a traceback.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -69,8 +70,20 @@ def build_window(store: Store, read_only_reason: str = "") -> MainWindow:
     return window
 
 
-def run_app(argv: Sequence[str] = (), data_dir: Path | None = None) -> int:
-    """Run the window until it is closed; the process exit status."""
+def run_app(
+    argv: Sequence[str] = (), data_dir: Path | None = None, *, settle_heap: bool = False
+) -> int:
+    """Run the window until it is closed; the process exit status.
+
+    Args:
+        argv: Qt's own command-line options.
+        data_dir: the store's folder (default: the user data folder).
+        settle_heap: once the window is shown, move every object made so far out of
+            the garbage collector's sight (``gc.freeze``) and turn collection back on.
+            Those objects live until the process ends, so later collections, and the
+            last one at exit, need not walk them. For a process that is only the
+            window (the ``planner`` command), which turned collection off to start.
+    """
     existing = QApplication.instance()
     if existing is None:
         # The style as an argument: Qt makes it while starting, without a second style object.
@@ -89,8 +102,17 @@ def run_app(argv: Sequence[str] = (), data_dir: Path | None = None) -> int:
     try:
         window = build_window(store, reason)
         window.show()
+        if settle_heap:
+            _settle_heap()
         if os.environ.get(QUIT_AFTER_SHOW):
             QTimer.singleShot(0, app.quit)
         return app.exec()
     finally:
         store.close()
+        if settle_heap:
+            gc.enable()  # also when the window never opened
+
+
+def _settle_heap() -> None:
+    gc.freeze()
+    gc.enable()
