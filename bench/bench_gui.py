@@ -80,7 +80,8 @@ def start_and_memory(cached: bool, runs: int) -> tuple[float, float, float, floa
             env["PYTHONDONTWRITEBYTECODE"] = "1"
             env.pop("PYTHONPYCACHEPREFIX", None)
         bare_args = [sys.executable, "-c", BARE]
-        app_args = [sys.executable, "-m", "planner"]
+        # As the installed ``planner`` script starts it (and as BARE starts: with -c).
+        app_args = [sys.executable, "-c", "from planner.launch import run; run()"]
         run_child(bare_args, env)  # warm the disk cache (and the bytecode) for both
         run_child(app_args, env)
         bare, app = [], []

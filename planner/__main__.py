@@ -1,6 +1,6 @@
 """``python -m planner``: the same as the ``planner`` command."""
 
-from planner.cli import run
+from planner.launch import run
 
 if __name__ == "__main__":
     run()

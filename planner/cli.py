@@ -196,26 +196,15 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_window(argv: Sequence[str], data_dir: Any = None) -> int:
-    """Open the main window (the GUI package is imported only here)."""
-    import gc
-
-    # Start-up makes tens of thousands of objects that live as long as the window (Qt's
-    # enums, the modules, the widgets); collecting while they are made only walks them
-    # again and again. run_app turns collection back on once the window is shown.
-    gc.disable()
-    from planner.gui.app import run_app
-
-    return run_app([], data_dir, settle_heap=True)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
+    from planner.launch import open_window
+
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
-        return open_window(argv)  # no parser needed: the window starts sooner
+        return open_window()
     args = build_parser().parse_args(argv)
     if args.command is None:
-        return open_window(argv, data_folder(args))
+        return open_window(data_folder(args))
     try:
         return int(args.func(args))
     except UsageError as error:
@@ -226,5 +215,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """Console-script entry point."""
+    """Run the command line (``planner.launch.run`` is the console script's entry point)."""
     sys.exit(main())
