@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,13 @@ from planner.gui.step_delegate import StepDelegate
 
 
 class SessionEditor(QWidget):
-    """Header fields, the steps table with its move/remove actions, and the time bar."""
+    """Header fields, the steps table with its move/remove actions, and the time bar.
+
+    Signals:
+        step_selected(int): the selected step changed (its row; -1: no step selected).
+    """
+
+    step_selected = Signal(int)
 
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +162,9 @@ class SessionEditor(QWidget):
         self.up_action.triggered.connect(lambda: self._on_move(-1))
         self.down_action.triggered.connect(lambda: self._on_move(1))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        # A reset (rows added or removed) clears the selection without selectionChanged.
+        self.model.modelReset.connect(self._on_selection)
 
     # -- helpers -----------------------------------------------------------
 
@@ -172,6 +181,11 @@ class SessionEditor(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
+
+    def selected_step(self) -> int:
+        """The selected step's row, or -1 when no step is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
 
     def insert_row(self) -> int:
         """Where a new step goes: after the current one, or at the end."""
@@ -221,6 +235,9 @@ class SessionEditor(QWidget):
         self.remove_action.setEnabled(row >= 0)
         self.up_action.setEnabled(row > 0)
         self.down_action.setEnabled(0 <= row < count - 1)
+
+    def _on_selection(self, *_: object) -> None:
+        self.step_selected.emit(self.selected_step())
 
     def _on_title(self) -> None:
         if self.title.text() != self.document.plan.title:
