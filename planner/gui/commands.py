@@ -30,17 +30,21 @@ class PlanCommand(QUndoCommand):
     def apply(self) -> None:
         self.do()
         self._applied = True
-        self.document.notify()
+        self.notify()
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False  # the first redo comes from push(): already done
             return
         self.do()
-        self.document.notify()
+        self.notify()
 
     def undo(self) -> None:
         self.undo_change()
+        self.notify()
+
+    def notify(self) -> None:
+        """Tell the document what changed (the plan, unless a command says otherwise)."""
         self.document.notify()
 
     def do(self) -> None:
@@ -115,6 +119,45 @@ class SetDetails(PlanCommand):
 
     def undo_change(self) -> None:
         self.plan.set_details(**self.old)
+
+
+class SetSessionDetails(PlanCommand):
+    """The session's status or after-session notes: kept by the document, not the plan.
+
+    Typing in the notes pushes one command per change; the changes of one spell of
+    typing (``burst``) merge into one undo entry. The stack never merges into the
+    entry it was saved at, so a save always starts a new one.
+    """
+
+    _NOTES_ID = 1001
+
+    def __init__(self, document: SessionDocument, text: str, burst: int = -1, **changes: str):
+        super().__init__(document, text)
+        self.changes = changes
+        self.burst = burst
+        self.old: dict[str, str] = {}
+
+    def id(self) -> int:
+        # Only notes typed in one spell merge; a status change is always its own entry.
+        return self._NOTES_ID if self.burst >= 0 and set(self.changes) == {"after_notes"} else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetSessionDetails) or other.burst != self.burst:
+            return False
+        # ``self.old`` stays: what the notes were before this spell of typing.
+        self.changes = dict(other.changes)
+        # Typing back to what was there before: the entry has nothing left to undo.
+        self.setObsolete(self.changes == self.old)
+        return True
+
+    def do(self) -> None:
+        self.old = self.document.set_session_details(**self.changes)
+
+    def undo_change(self) -> None:
+        self.document.set_session_details(**self.old)
+
+    def notify(self) -> None:
+        self.document.notify_session()
 
 
 class SetConditions(PlanCommand):

@@ -19,7 +19,7 @@ from planner.gui import asks
 from planner.gui.document import SessionDocument
 
 if TYPE_CHECKING:
-    from planner.storage import Settings, Store
+    from planner.storage import SessionRecord, Settings, Store
 
 
 def file_stem(plan: SessionPlan, what: str) -> str:
@@ -72,6 +72,7 @@ class FileActions:
 
     def maybe_save(self, why: str = "") -> bool:
         """Before the plan is replaced or the window closes: True when it may go ahead."""
+        self.document.commit_pending()
         if not self.document.modified:
             return True
         what = f"“{self.document.plan.title}”" if self.document.plan.title else "this session"
@@ -101,12 +102,21 @@ class FileActions:
             return
         chosen = asks.ask_session(self.window, sessions)
         if chosen is not None and self.maybe_save():
-            self.document.load(chosen.plan, session_id=chosen.id)
+            self._load_record(chosen)
 
     def open_session_id(self, session_id: str) -> None:
         record = self._guard("Open session", lambda: self.store.session(session_id))
         if record is not None and self.maybe_save():
-            self.document.load(record.plan, session_id=record.id)
+            self._load_record(record)
+
+    def _load_record(self, record: SessionRecord) -> None:
+        self.document.load(
+            record.plan,
+            session_id=record.id,
+            client_id=record.client_id,
+            status=record.status,
+            after_notes=record.after_notes,
+        )
 
     def save(self) -> bool:
         """Save the session in the store (under its client); True when saved.
@@ -116,6 +126,7 @@ class FileActions:
         """
         from planner.storage import SessionRecord
 
+        self.document.commit_pending()
         plan = self.document.plan
         if self.store.read_only:
             asks.show_error(self.window, "Save", "This window is read-only; nothing was saved.")
@@ -129,15 +140,12 @@ class FileActions:
                 "a session is saved with its client.",
             )
             return False
-        old = None
-        if self.document.session_id:
-            old = self._guard("Save", lambda: self.store.session(self.document.session_id))
         record = SessionRecord(
             self.document.session_id,
             client.id,
             plan.copy(),
-            old.status if old else "draft",
-            old.after_notes if old else "",
+            self.document.status,
+            self.document.after_notes,
         )
         saved = self._guard("Save", lambda: self.store.save_session(record))
         if saved is None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.vocab import MAX_SESSION_MINUTES
 from planner.gui import asks
+from planner.gui.document import SESSION_STATUSES
 
 if TYPE_CHECKING:
     from planner.storage import SessionRecord, Settings, Store, TemplateRecord
@@ -59,16 +60,21 @@ class _Chooser(QDialog):
 
 
 class SessionChooser(_Chooser):
+    """The client's sessions, newest first, each with its status; notes after it as a tip."""
+
     def __init__(self, sessions: list[SessionRecord], parent: QWidget | None = None) -> None:
         rows = [
             (
                 f"{s.plan.date:%d %b %Y}  ·  {s.plan.title or 'Untitled session'}"
-                f"  ·  {len(s.plan.steps)} steps" + ("  ·  done" if s.status == "done" else ""),
+                f"  ·  {len(s.plan.steps)} steps  ·  {SESSION_STATUSES.get(s.status, s.status)}",
                 s,
             )
             for s in sessions
         ]
         super().__init__("Open session", rows, parent)
+        for row, session in enumerate(sessions):
+            if session.after_notes.strip():
+                self.list.item(row).setToolTip(f"After the session: {session.after_notes.strip()}")
 
 
 class TemplateChooser(_Chooser):

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.vocab import MAX_SESSION_MINUTES
 from planner.gui import commands as c
-from planner.gui.document import SessionDocument
+from planner.gui.document import SESSION_STATUSES, SessionDocument
 from planner.gui.models import StepsModel, minutes_text
 from planner.gui.roles import SEVERITY_COLOURS
 from planner.gui.step_delegate import StepDelegate
@@ -64,6 +66,34 @@ class SessionEditor(QWidget):
         self.length.setAccessibleName("Planned length in minutes")
         self.client = QLabel(self)
         self.client.setAccessibleName("Client")
+        self.status = QComboBox(self)
+        for key, name in SESSION_STATUSES.items():
+            self.status.addItem(name, key)
+        self.status.setAccessibleName("Session status")
+        self.status.setToolTip("Draft while planning; Done once the session has taken place")
+        self.after_notes = QPlainTextEdit(self)
+        self.after_notes.setAccessibleName("Notes after the session")
+        self.after_notes.setPlaceholderText(
+            "How the client responded, and what to change next time"
+        )
+        # Tab moves on to the steps; a notes field is no place for a tab character.
+        self.after_notes.setTabChangesFocus(True)
+        # Three lines: enough to read a note whole, little taken from the steps table.
+        margins = self.after_notes.contentsMargins()
+        frame = 2 * self.after_notes.frameWidth() + margins.top() + margins.bottom()
+        spacing = self.after_notes.fontMetrics().lineSpacing()
+        self.after_notes.setFixedHeight(3 * spacing + frame + 8)
+        # Each spell of typing in the notes is one undo entry; leaving the field ends one.
+        self._notes_burst = 0
+        self.after_notes.installEventFilter(self)
+        # The status sits beside the title: the date row is as wide as 1280 pixels allow.
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        status_label = QLabel("&Status:", self)
+        status_label.setBuddy(self.status)
+        title_row.addSpacing(12)
+        title_row.addWidget(status_label)
+        title_row.addWidget(self.status)
         row = QHBoxLayout()
         row.addWidget(self.date)
         length_label = QLabel("Planned &length:", self)
@@ -76,9 +106,12 @@ class SessionEditor(QWidget):
         title_label.setBuddy(self.title)
         date_label = QLabel("&Date:", self)
         date_label.setBuddy(self.date)
-        header.addRow(title_label, self.title)
+        notes_label = QLabel("After the sessi&on:", self)
+        notes_label.setBuddy(self.after_notes)
+        header.addRow(title_label, title_row)
         header.addRow(date_label, row)
         header.addRow("Client:", self.client)
+        header.addRow(notes_label, self.after_notes)
         layout.addLayout(header)
 
         self.table = QTableView(self)
@@ -141,6 +174,10 @@ class SessionEditor(QWidget):
         footer.addWidget(self.total)
         footer.addWidget(self.bar)
         layout.addLayout(footer)
+        # Top to bottom, left to right, as a therapist reads the header.
+        chain = (self.title, self.status, self.date, self.length, self.after_notes, self.table)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._connect_signals()
         self._on_replaced()
 
@@ -158,6 +195,10 @@ class SessionEditor(QWidget):
         self.title.editingFinished.connect(self._on_title)
         self.date.dateChanged.connect(self._on_date)
         self.length.valueChanged.connect(self._on_length)
+        self.status.activated.connect(self._on_status)
+        self.after_notes.textChanged.connect(self._on_notes)
+        self.document.session_changed.connect(self._show_session)
+        self.document.commit_requested.connect(self._on_title)
         self.remove_action.triggered.connect(self._on_remove)
         self.up_action.triggered.connect(lambda: self._on_move(-1))
         self.down_action.triggered.connect(lambda: self._on_move(1))
@@ -192,11 +233,28 @@ class SessionEditor(QWidget):
         row = self.current_row()
         return row + 1 if row >= 0 else self.model.rowCount()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.after_notes and event.type() == QEvent.Type.FocusOut:
+            self._notes_burst += 1
+        return super().eventFilter(watched, event)
+
     # -- slots -------------------------------------------------------------
 
     def _on_replaced(self) -> None:
+        self._notes_burst += 1
         self._show_header()
+        self._show_session()
         self._on_changed()
+
+    def _show_session(self) -> None:
+        document = self.document
+        self.status.setCurrentIndex(max(self.status.findData(document.status), 0))
+        if self.after_notes.toPlainText() != document.after_notes:
+            # Changed by an undo, a redo or another session: not typed here.
+            self._notes_burst += 1
+            self.after_notes.blockSignals(True)
+            self.after_notes.setPlainText(document.after_notes)
+            self.after_notes.blockSignals(False)
 
     def _show_header(self) -> None:
         plan = self.document.plan
@@ -253,6 +311,25 @@ class SessionEditor(QWidget):
         if length != self.document.plan.length_minutes:
             self.document.push(
                 c.SetDetails(self.document, "Change planned length", length_minutes=length)
+            )
+
+    def _on_status(self, index: int) -> None:
+        status = self.status.itemData(index)
+        if status != self.document.status:
+            self._notes_burst += 1
+            text = "Mark session done" if status == "done" else "Mark session as draft"
+            self.document.push(c.SetSessionDetails(self.document, text, status=status))
+
+    def _on_notes(self) -> None:
+        text = self.after_notes.toPlainText()
+        if text != self.document.after_notes:
+            self.document.push(
+                c.SetSessionDetails(
+                    self.document,
+                    "Change after-session notes",
+                    burst=self._notes_burst,
+                    after_notes=text,
+                )
             )
 
     def _on_remove(self) -> None:
