@@ -10,16 +10,29 @@ The dock's ``visibilityChanged`` is the trigger, not this widget's show event:
 while a window is first shown Qt shows every tabbed dock's widget for a moment,
 before the tab bar hides all but the current one, and the dock reports only
 the one really on screen.
+
+The same signal is the only reliable word on whether the pane is on screen at
+all: once a tabbed dock has been shown, Qt keeps reporting its widget visible
+while another tab covers it. A made widget with a ``set_on_screen(bool)`` method
+(:class:`OnScreen`) is told each time its dock comes on screen or leaves it, and
+once when it is made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtWidgets import QDockWidget, QVBoxLayout, QWidget
 
 W = TypeVar("W", bound=QWidget)
+
+
+@runtime_checkable
+class OnScreen(Protocol):
+    """A widget that wants to know whether its dock is really on screen."""
+
+    def set_on_screen(self, on_screen: bool) -> None: ...
 
 
 class LazyPanel(QWidget, Generic[W]):
@@ -40,16 +53,29 @@ class LazyPanel(QWidget, Generic[W]):
         self._factory = factory
         self._built = built
         self._widget: W | None = None
+        self._on_screen = False
+        self._watched = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     def watch(self, dock: QDockWidget) -> None:
         """Build when ``dock`` first comes on screen (its tab raised, or it is shown)."""
+        # Not on screen until the dock says so (it is also hidden while the window is).
+        self._on_screen = dock.isVisible() and not dock.visibleRegion().isEmpty()
+        self._watched = True
         dock.visibilityChanged.connect(self._on_visibility)
 
+    @property
+    def on_screen(self) -> bool:
+        """Whether the watched dock was last reported on screen."""
+        return self._on_screen
+
     def _on_visibility(self, visible: bool) -> None:
-        if visible:
-            self.widget()
+        self._on_screen = visible
+        if visible and self._widget is None:
+            self.widget()  # tells the new widget itself
+        elif isinstance(self._widget, OnScreen):
+            self._widget.set_on_screen(visible)
 
     @property
     def is_built(self) -> bool:
@@ -62,6 +88,8 @@ class LazyPanel(QWidget, Generic[W]):
             self._widget = widget
             self._layout.addWidget(widget)
             self.setFocusProxy(widget)
+            if self._watched and isinstance(widget, OnScreen):
+                widget.set_on_screen(self._on_screen)
             if self._built is not None:
                 self._built(widget)
         return self._widget

@@ -6,8 +6,13 @@ every change), runs in a worker thread on a copy of the plan (the build is pure
 Python and reportlab, no Qt), and its result is shown only if no newer edit has
 come since: every request takes the next generation number and a finished
 build that is not the latest is dropped. At most one build runs at a time; an
-edit made meanwhile is built when it ends. While the pane is hidden nothing is
-built; it catches up when it is shown.
+edit made meanwhile is built when it ends. While the pane is off screen nothing
+is built; it catches up once when it comes back, if there were edits meanwhile.
+
+"Off screen" is what the pane's dock last said (:meth:`PreviewPane.set_on_screen`,
+called by :class:`planner.gui.lazy.LazyPanel`): once a tabbed dock has been shown,
+Qt reports the pane visible even while another tab covers it. A pane outside a
+dock goes by its own visibility.
 """
 
 from __future__ import annotations
@@ -113,6 +118,7 @@ class PreviewPane(QWidget):
         self.shown_generation = 0  # the pages on show
         self.building = False
         self._dirty = True
+        self._on_screen: bool | None = None  # None: no dock tells us; go by isVisible()
         self._buffer: QBuffer | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -191,17 +197,29 @@ class PreviewPane(QWidget):
 
     # -- building ------------------------------------------------------------------------
 
+    def on_screen(self) -> bool:
+        """Whether the pages can be seen (its dock's word when it is in one)."""
+        return self.isVisible() and self._on_screen is not False
+
+    def set_on_screen(self, on_screen: bool) -> None:
+        """The dock came on screen (catch up on edits made meanwhile) or left it."""
+        self._on_screen = on_screen
+        if not on_screen:
+            self._timer.stop()  # the edit stays pending (dirty) until the pane is back
+        elif self._dirty:
+            QTimer.singleShot(0, self, self._catch_up)
+
     def schedule(self) -> None:
         """An edit: rebuild once edits have stopped for a moment."""
         self._dirty = True
-        if self.isVisible():
+        if self.on_screen():
             self._timer.start()
 
     def rebuild(self) -> None:
         """Build the pages now (in the worker) for the plan as it is."""
         self._timer.stop()
         self._dirty = True
-        if not self.isVisible():
+        if not self.on_screen():
             return
         self.generation += 1
         if self.building:
@@ -228,7 +246,10 @@ class PreviewPane(QWidget):
     def _on_built(self, generation: int, data: bytes, error: str) -> None:
         self.building = False
         if generation != self.generation:
-            self._start()  # an edit came while this was built: this one is stale
+            # An edit came while this was built: this one is stale. Off screen, the newest
+            # is built when the pane comes back (it is still dirty).
+            if self.on_screen():
+                self._start()
             return
         if error:
             self.state.setText(f"The preview could not be made: {error}")

@@ -143,3 +143,75 @@ def test_preview_in_the_window(window, qtbot):
     )
     assert _title(preview).startswith("Session protocol: In the window")
     preview.wait_idle()
+
+
+def _settle() -> None:
+    """Let queued catch-ups run (a zero-time wait: no sleep, only the event queue)."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+
+
+def test_preview_behind_another_tab_builds_nothing_then_catches_up_once(window, qtbot):
+    main = window
+    main.preview_dock.raise_()
+    preview = main.preview
+    qtbot.waitUntil(lambda: _current(preview) and preview.page_count() > 0, timeout=TIMEOUT)
+    shown: list[int] = []
+    preview.updated.connect(shown.append)
+
+    # Behind the client tab. Qt still reports the pane visible there, which is why the
+    # dock's word is what counts.
+    main.client_dock.raise_()
+    qtbot.waitUntil(lambda: not main._preview.on_screen)
+    assert not preview.on_screen()
+    generation = preview.generation
+    for n in range(3):
+        main.document.push(c.SetDetails(main.document, "Title", title=f"Behind {n}"))
+        # No rebuild is even scheduled: the debounce timer is the only way to one.
+        assert not preview._timer.isActive()
+    _settle()
+    assert preview.generation == generation and not preview.building
+    assert not preview.is_current()
+
+    # Back on screen: one build, of the newest plan.
+    with qtbot.waitSignal(preview.updated, timeout=TIMEOUT):
+        main.preview_dock.raise_()
+    qtbot.waitUntil(lambda: _current(preview), timeout=TIMEOUT)
+    assert preview.generation == generation + 1
+    assert shown == [generation + 1]
+    assert _title(preview).startswith("Session protocol: Behind 2")
+
+    # Away and back without an edit: nothing to build.
+    main.client_dock.raise_()
+    qtbot.waitUntil(lambda: not main._preview.on_screen)
+    main.preview_dock.raise_()
+    qtbot.waitUntil(lambda: main._preview.on_screen)
+    _settle()
+    assert preview.generation == generation + 1 and not preview.building
+    assert not preview._timer.isActive()
+    assert preview.is_current()
+    preview.wait_idle()
+
+
+def test_an_edit_during_a_build_is_built_when_the_preview_returns(window, qtbot):
+    main = window
+    main.preview_dock.raise_()
+    preview = main.preview
+    qtbot.waitUntil(lambda: _current(preview), timeout=TIMEOUT)
+    main.document.push(c.SetDetails(main.document, "Title", title="While building"))
+    preview.rebuild()
+    assert preview.building
+    # An edit, then the tab goes behind another before the running build ends.
+    main.document.push(c.SetDetails(main.document, "Title", title="Newest"))
+    preview.rebuild()
+    main.client_dock.raise_()
+    qtbot.waitUntil(lambda: not preview.building, timeout=TIMEOUT)
+    _settle()
+    assert not preview.building and not preview.is_current()
+    main.preview_dock.raise_()
+    qtbot.waitUntil(lambda: _current(preview), timeout=TIMEOUT)
+    assert _title(preview).startswith("Session protocol: Newest")
+    preview.wait_idle()
