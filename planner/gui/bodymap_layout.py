@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QTransform
+from PySide6.QtGui import QFontMetricsF, QTransform
 
 from planner.core.bodymap import View
 
@@ -120,3 +120,23 @@ def arrange(
             x += column_w + GUTTER
         y += row_h + ROW_GAP
     return placed
+
+
+def side_labels(
+    view: View, width: float | None = None, metrics: QFontMetricsF | None = None
+) -> tuple[str, str, str]:
+    """(at the viewer's left, in the middle, at the viewer's right) under a view.
+
+    "← client's right … client's left →" when it fits in ``width``, else
+    "← right  client's  left →", and "← R  client's  L →" when narrower still.
+    """
+    left, right = ("left", "right") if view.clients_left == "viewer-left" else ("right", "left")
+    full = (f"← client's {left}", "", f"client's {right} →")
+    if width is None or metrics is None:
+        return full
+    if sum(metrics.horizontalAdvance(text) for text in full) + 12 <= width:
+        return full
+    short = (f"← {left}", "client's", f"{right} →")
+    if sum(metrics.horizontalAdvance(text) for text in short) + 12 <= width:
+        return short
+    return (f"← {left[0].upper()}", "client's", f"{right[0].upper()} →")

@@ -15,6 +15,9 @@ from planner.core import colours
 from planner.core.bodymap import Shape
 
 HATCH_PX = 5.0
+# The outline of the step selected in the steps table: dark, so that it stands apart from
+# the palette-coloured hover and selection and from the red of an avoided area.
+STEP_LINE = "#0b3d35"
 
 
 def _pen(colour: str | QColor, width: float) -> QPen:
@@ -71,6 +74,17 @@ def paint_highlight(
         pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
     painter.setBrush(wash)
+    painter.drawPath(path)
+
+
+def paint_step_outline(painter: QPainter, path: QPainterPath) -> None:
+    """The selected step's area: a dark outline on a light halo, readable on any fill."""
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(_pen("#ffffff", 5.0))
+    painter.drawPath(path)
+    pen = _pen(STEP_LINE, 2.6)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
     painter.drawPath(path)
 
 

@@ -7,15 +7,14 @@ widget, so the map stays crisp at any size. The front and back stand side by
 side with the soles and tops of the feet below.
 
 A shape shows a mark when a mark covers it: a step on "both feet" tints every
-part of both feet, an avoided left heel hatches that heel only. What the map
+part of both feet, an avoided left heel hatches that heel only. The step selected
+in the steps table has its area outlined, in every view that draws it. What the map
 does to the plan (avoid, mark a symptom, remove a mark, add a step) lives in
-:mod:`planner.gui.bodymap_menu`, through the same undo commands as the client
+:mod:`planner.gui.bodymap_panel`, through the same undo commands as the client
 panel, so the two always agree.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -31,45 +30,22 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from planner.core.bodymap import BodyMap, Shape, View, load_body_map
-from planner.core.regions import Area, area_name
+from planner.core.bodymap import BodyMap, Shape, load_body_map
+from planner.core.regions import area_name
 from planner.core.vocab import AVOID_REASONS, SYMPTOM_KINDS
-from planner.gui.bodymap_layout import GUTTER, Placed, arrange
-from planner.gui.bodymap_paint import paint_highlight, paint_shape, shape_path
+from planner.gui.bodymap_layout import GUTTER, Placed, arrange, side_labels
+from planner.gui.bodymap_marks import Marks, compute_marks
+from planner.gui.bodymap_paint import (
+    paint_highlight,
+    paint_shape,
+    paint_step_outline,
+    shape_path,
+)
 from planner.gui.document import SessionDocument
 
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def side_labels(
-    view: View, width: float | None = None, metrics: QFontMetricsF | None = None
-) -> tuple[str, str, str]:
-    """(at the viewer's left, in the middle, at the viewer's right) under a view.
-
-    "← client's right … client's left →" when it fits in ``width``, else
-    "← right  client's  left →", and "← R  client's  L →" when narrower still.
-    """
-    left, right = ("left", "right") if view.clients_left == "viewer-left" else ("right", "left")
-    full = (f"← client's {left}", "", f"client's {right} →")
-    if width is None or metrics is None:
-        return full
-    if sum(metrics.horizontalAdvance(text) for text in full) + 12 <= width:
-        return full
-    short = (f"← {left}", "client's", f"{right} →")
-    if sum(metrics.horizontalAdvance(text) for text in short) + 12 <= width:
-        return short
-    return (f"← {left[0].upper()}", "client's", f"{right[0].upper()} →")
-
-
-@dataclass
-class Marks:
-    """What the plan says about one shape: worked by steps, symptoms, avoided."""
-
-    steps: list[int] = field(default_factory=list)
-    symptoms: list[int] = field(default_factory=list)
-    avoided: list[int] = field(default_factory=list)
 
 
 class BodyMapCanvas(QWidget):
@@ -103,6 +79,9 @@ class BodyMapCanvas(QWidget):
         self.hovered: Shape | None = None
         self.selected: Shape | None = None
         self.marks: dict[int, Marks] = {}
+        # The row of the step selected in the steps table (-1: none) and its area's shapes.
+        self.step_row = -1
+        self._step_shapes: tuple[Shape, ...] = ()
         self._drawn: object = None
         self._paths = {
             id(shape): shape_path(shape)
@@ -127,8 +106,9 @@ class BodyMapCanvas(QWidget):
     # -- marks ---------------------------------------------------------------------
 
     def _on_changed(self) -> None:
+        self._light_step()  # the step at the selected row may now work elsewhere
         plan = self.document.plan
-        marks = self._compute_marks()
+        marks = compute_marks(plan, self.order)
         # What the map draws and describes: steps only by their numbers, marks in full.
         drawn = (marks, tuple(plan.symptoms), tuple(plan.avoid))
         if drawn == self._drawn:
@@ -137,28 +117,28 @@ class BodyMapCanvas(QWidget):
         self._describe()
         self.update()
 
-    def _compute_marks(self) -> dict[int, Marks]:
-        """Each shape's marks. Items are grouped by area first: a long plan works on a few
-        areas many times, and the covering test is then made once per area and shape."""
-        plan = self.document.plan
-        by_area: list[dict[Area, list[int]]] = [{}, {}, {}]
-        areas: tuple[list[Area], ...] = (
-            [step.area for step in plan.steps],
-            [symptom.area for symptom in plan.symptoms],
-            [avoided.area for avoided in plan.avoid],
-        )
-        for group, items in zip(by_area, areas, strict=True):
-            for i, item_area in enumerate(items):
-                group.setdefault(item_area, []).append(i)
-        marks: dict[int, Marks] = {}
-        for shape in self.order:
-            area = Area(shape.region, shape.side)
-            steps, symptoms, avoided = (
-                sorted(i for other, found in group.items() if other.covers(area) for i in found)
-                for group in by_area
+    def show_step(self, row: int) -> None:
+        """Outline the area of the step at ``row`` (-1: no step selected)."""
+        self.step_row = row
+        self._light_step()
+
+    def step_shapes(self) -> tuple[Shape, ...]:
+        """The shapes outlined for the selected step, view by view in paint order."""
+        return self._step_shapes
+
+    def _light_step(self) -> None:
+        steps = self.document.plan.steps
+        shapes: tuple[Shape, ...] = ()
+        if 0 <= self.step_row < len(steps):
+            step = steps[self.step_row]
+            shapes = tuple(
+                shape
+                for view in self.body.views
+                for shape in self.body.shapes_for(view.id, step.region, step.side)
             )
-            marks[id(shape)] = Marks(steps, symptoms, avoided)
-        return marks
+        if shapes != self._step_shapes:
+            self._step_shapes = shapes
+            self.update()
 
     def marks_of(self, shape: Shape) -> Marks:
         return self.marks.get(id(shape), Marks())
@@ -397,7 +377,11 @@ class BodyMapCanvas(QWidget):
                 symptoms=[plan.symptoms[i].kind for i in marks.symptoms],
                 avoided=bool(marks.avoided),
             )
-        # Hover and selection on top, so that no later shape hides their outline.
+        # The selected step's area, then hover and selection on top, so that no later shape
+        # hides their outlines.
+        for shape in self._step_shapes:
+            if shape.view == placed.view.id:
+                paint_step_outline(painter, self.widget_path(shape, placed))
         highlight = self.palette().color(QPalette.ColorRole.Highlight)
         for lit, width, alpha in ((self.hovered, 1.5, 40), (self.selected, 2.6, 70)):
             if lit is not None and lit.view == placed.view.id:

@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
 
         panel = BodyMapPanel(self.document, self.library_dock.current, self.editor.insert_row)
         panel.step_added.connect(self.editor.select_step)
+        # The selected step's area is outlined on the map, also one chosen before it was made.
+        self.editor.step_selected.connect(panel.canvas.show_step)
+        panel.canvas.show_step(self.editor.selected_step())
         return panel
 
     def _make_preview(self) -> PreviewPane:
