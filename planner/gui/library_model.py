@@ -8,15 +8,17 @@ keeps each keystroke well inside one frame.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
 
 from planner.core.library import FAMILIES, Library, Technique
 from planner.core.vocab import PRESSURE_NAMES
 from planner.gui.models import TECHNIQUE_MIME
 from planner.gui.roles import Role
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -30,8 +32,7 @@ class LibraryModel(QAbstractListModel):
         self._query: tuple[str, ...] = ()
         self._family = ""
         self._pressure = ""
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self._bold: QFont | None = None  # made when an own technique is first shown
         self._load(library)
 
     def _load(self, library: Library) -> None:
@@ -98,6 +99,11 @@ class LibraryModel(QAbstractListModel):
             kind = "your own technique" if own else "built-in"
             return f"{family}, {pressure.lower()} pressure, {kind}"
         if role == Qt.ItemDataRole.FontRole and own:
+            if self._bold is None:
+                from PySide6.QtGui import QFont
+
+                self._bold = QFont()
+                self._bold.setBold(True)
             return self._bold
         if role == Role.ID:
             return technique.id

@@ -23,13 +23,13 @@ from planner.gui.client_panel import ClientPanel
 from planner.gui.document import SessionDocument
 from planner.gui.file_actions import FileActions
 from planner.gui.findings_panel import FindingsPanel
-from planner.gui.homecare_panel import HomeCarePanel
 from planner.gui.lazy import LazyPanel
 from planner.gui.library_dock import LibraryDock
 from planner.gui.models import step_from_technique
 
 if TYPE_CHECKING:
     from planner.gui.bodymap_panel import BodyMapPanel
+    from planner.gui.homecare_panel import HomeCarePanel
     from planner.gui.preview import PreviewPane
     from planner.gui.printing import PrintActions
     from planner.storage import Store
@@ -88,15 +88,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.client_panel = ClientPanel(self.document, store)
         self.client_dock = self._dock("&Client", "client_dock", self.client_panel, scroll=True)
-        self.home_care = HomeCarePanel(self.document)
-        self.home_care_dock = self._dock("&Home care", "home_care_dock", self.home_care)
+        self._home_care: LazyPanel[HomeCarePanel] = LazyPanel(self._make_home_care)
+        self.home_care_dock = self._dock("&Home care", "home_care_dock", self._home_care)
+        self._home_care.watch(self.home_care_dock)
         self.findings = FindingsPanel(self.document)
         self.findings_dock = self._dock("&Findings", "findings_dock", self.findings)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.client_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        # The body map and the preview: tabs beside the client panel, same width. Both are
-        # made when their tab is first shown (QtPdf, the body geometry and reportlab are
-        # not needed before), and printing when the user first prints.
+        # The body map, home care and the preview: tabs beside the client panel, same width.
+        # Each is made when its tab is first shown (QtPdf, the body geometry and reportlab
+        # are not needed before), and printing when the user first prints.
         self._body_map: LazyPanel[BodyMapPanel] = LazyPanel(self._make_body_map)
         self.body_map_dock = self._dock("&Body map", "body_map_dock", self._body_map)
         self._body_map.watch(self.body_map_dock)
@@ -115,6 +116,11 @@ class MainWindow(QMainWindow):
         self.files.new_session()
         self._on_title()
         self.statusBar().showMessage("Ready", 2000)
+
+    @property
+    def home_care(self) -> HomeCarePanel:
+        """The home-care panel (made now if its tab was never shown)."""
+        return self._home_care.widget()
 
     @property
     def body_map(self) -> BodyMapPanel:
@@ -144,6 +150,11 @@ class MainWindow(QMainWindow):
         self.editor.step_selected.connect(panel.canvas.show_step)
         panel.canvas.show_step(self.editor.selected_step())
         return panel
+
+    def _make_home_care(self) -> HomeCarePanel:
+        from planner.gui.homecare_panel import HomeCarePanel
+
+        return HomeCarePanel(self.document)
 
     def _make_preview(self) -> PreviewPane:
         from planner.gui.preview import PreviewPane

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 _USER = int(Qt.ItemDataRole.UserRole)
 
@@ -37,6 +40,10 @@ def severity_icon(severity: str, size: int = 14) -> QIcon:
     """A plain coloured circle for a severity, empty for anything else (cached)."""
     key = (severity, size)
     if key not in _icons:
+        # Imported here: the first icons are drawn after the window is up, and these
+        # classes cost milliseconds to set up (found by the start-up benchmark).
+        from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)

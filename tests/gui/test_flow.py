@@ -218,14 +218,16 @@ def test_window_layout_comes_back(window, qtbot, store_folder):
     from planner.gui.main_window import window_settings
 
     main = window
-    # The offscreen screen is small: restoreGeometry keeps a window on its screen.
-    size = QSize(main.minimumSizeHint().width(), 520)
-    main.resize(size)
+    # The offscreen screen (800 px wide) is narrower than the window's minimum width, and
+    # restoreGeometry fits a window to its screen: the width may move by a frame's pixels.
+    main.resize(QSize(main.minimumSizeHint().width(), 520))
+    size = main.size()
     main.findings_dock.hide()
     main.save_layout()
     assert window_settings().contains("window/state")
     again = build_window(main.store)
     qtbot.addWidget(again)
     again.show()
-    assert again.size() == size
+    assert again.height() == size.height() != 800
+    assert abs(again.width() - size.width()) <= 4
     assert again.findings_dock.isHidden()
