@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,18 +33,112 @@ if TYPE_CHECKING:
 _CHOOSE = "Choose a client…"
 
 
-def _table(model: AvoidedModel | SymptomsModel, name: str, parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(110)
-    return table
+class AreaTable(QTableView):
+    """A short table that reads whole in a narrow dock: never sideways, rows as tall as needed.
+
+    The columns share the width by fixed fractions, the text wraps, and each row is as
+    tall as its longest cell. The table asks its layout for the height of all its rows
+    (up to a cap), so the dock's own scroll bar, not one inside the table, shows the
+    rest. Each cell's tooltip holds its whole text (the models give it).
+    """
+
+    # Rows shown before the table scrolls itself, in lines of text.
+    _MAX_LINES = 14
+
+    def __init__(
+        self,
+        model: AvoidedModel | SymptomsModel,
+        name: str,
+        shares: tuple[float, ...],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._shares = shares
+        self.setModel(model)
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Only a word wider than the whole table could bring a sideways scroll bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setHighlightSections(False)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._fit)
+
+    def _fit_columns(self) -> None:
+        """Share the width; no column narrower than its heading or its longest word."""
+        width = self.viewport().width()
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        # The space a cell keeps on each side of its text (as the style draws it).
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 2
+        model = self.model()
+        least = []
+        for column in range(len(self._shares)):
+            words = [
+                word
+                for row in range(model.rowCount())
+                for word in str(model.index(row, column).data() or "").split()
+            ]
+            longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+            least.append(max(header.sectionSizeHint(column), longest + margin))
+        # Columns that cannot have their share get their least; the rest share what is left.
+        sizes = [0] * len(least)
+        free = set(range(len(least)))
+        left = width
+        while free:
+            total = sum(self._shares[column] for column in free)
+            fixed = [c for c in free if least[c] > left * self._shares[c] / total]
+            if not fixed:
+                break
+            for column in fixed:
+                sizes[column] = least[column]
+                left -= least[column]
+                free.discard(column)
+        total = sum(self._shares[column] for column in free) or 1.0
+        for column in free:
+            sizes[column] = int(left * self._shares[column] / total)
+        if free:
+            # The last free column takes what rounding left over.
+            sizes[max(free)] += left - sum(sizes[column] for column in free)
+        for column, size in enumerate(sizes):
+            header.resizeSection(column, max(size, 0))
+
+    def sizeHintForRow(self, row: int) -> int:
+        # Some air above and below the text, as in the steps table; wrapped or not.
+        line = self.fontMetrics().lineSpacing()
+        return max(super().sizeHintForRow(row) + 8, line + 12)
+
+    def _fit(self, *_: object) -> None:
+        """Columns to the width and the words in them, then rows to their wrapped text."""
+        self._fit_columns()
+        self.resizeRowsToContents()
+        self.updateGeometry()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            # The width changed (the dock, or the vertical scroll bar came or went).
+            self._fit()
+        return super().viewportEvent(event)
+
+    def _height_for_rows(self) -> int:
+        count = self.model().rowCount()
+        line = self.fontMetrics().lineSpacing()
+        # An empty table keeps room for two rows, so that it still reads as a table.
+        rows = sum(self.rowHeight(row) for row in range(count)) if count else 2 * (line + 12)
+        rows = min(rows, self._MAX_LINES * line)
+        return rows + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height_for_rows())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height_for_rows())
 
 
 def apply_client(document: SessionDocument, record: ClientRecord) -> None:
@@ -95,13 +191,14 @@ class ClientPanel(QWidget):
         self.avoided_model = AvoidedModel(document)
         self.symptoms_model = SymptomsModel(document)
         avoided = QGroupBox("Areas to avoid", self)
-        self.avoided = _table(self.avoided_model, "Areas to avoid", avoided)
+        # The note is what the therapist wrote: it gets the largest share.
+        self.avoided = AreaTable(self.avoided_model, "Areas to avoid", (0.34, 0.28, 0.38), avoided)
         self.add_avoided = QPushButton("&Avoid an area…", avoided)
         self.remove_avoided = QPushButton("Stop a&voiding", avoided)
         self._group(avoided, self.avoided, self.add_avoided, self.remove_avoided)
         layout.addWidget(avoided, 1)
         symptoms = QGroupBox("Symptoms", self)
-        self.symptoms = _table(self.symptoms_model, "Symptoms", symptoms)
+        self.symptoms = AreaTable(self.symptoms_model, "Symptoms", (0.44, 0.32, 0.24), symptoms)
         self.add_symptom = QPushButton("&Mark a symptom…", symptoms)
         self.remove_symptom = QPushButton("Remo&ve symptom", symptoms)
         self._group(symptoms, self.symptoms, self.add_symptom, self.remove_symptom)
