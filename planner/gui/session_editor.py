@@ -70,9 +70,13 @@ class SessionEditor(QWidget):
         for key, name in SESSION_STATUSES.items():
             self.status.addItem(name, key)
         self.status.setAccessibleName("Session status")
+        self.status.setAccessibleDescription("Draft or done; kept with the session")
         self.status.setToolTip("Draft while planning; Done once the session has taken place")
         self.after_notes = QPlainTextEdit(self)
         self.after_notes.setAccessibleName("Notes after the session")
+        self.after_notes.setAccessibleDescription(
+            "How the client responded; Tab moves on to the steps"
+        )
         self.after_notes.setPlaceholderText(
             "How the client responded, and what to change next time"
         )

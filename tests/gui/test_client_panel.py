@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from keyboard_checks import mnemonics, tab_stops
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QStyle, QTableView
 
@@ -98,3 +99,28 @@ def test_rows_grow_and_shrink_with_their_text(window, qtbot):
     # The table asks for the height of its rows, so the panel (not the table) scrolls.
     assert table.minimumSizeHint().height() > empty_height - short
     qtbot.waitUntil(lambda: table.height() >= table.minimumSizeHint().height())
+
+
+def test_panel_by_keyboard_tab_order_names_and_mnemonics(window, qtbot):
+    main = window
+    panel = main.client_panel
+    main.document.push(c.AvoidArea(main.document, _AREAS[0]))
+    main.document.push(c.MarkSymptom(main.document, _SYMPTOMS[0]))
+    boxes = list(panel.conditions.values())
+    stops = tab_stops(panel.client, len(boxes) + 7)
+    assert stops == [
+        panel.new_client,
+        *boxes,
+        panel.avoided,
+        panel.add_avoided,
+        panel.remove_avoided,
+        panel.symptoms,
+        panel.add_symptom,
+        panel.remove_symptom,
+    ]
+    for table, name in ((panel.avoided, "Areas to avoid"), (panel.symptoms, "Symptoms")):
+        assert table.accessibleName() == name and table.accessibleDescription()
+    keys = mnemonics(panel)
+    assert len(keys) == len(set(keys)), keys
+    # Remove s&ymptom: its letter is taken nowhere else in the window.
+    assert mnemonics(main).count("y") == 1

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from keyboard_checks import mnemonics, tab_stops
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication
 
 from planner.gui import asks
 from planner.gui.manage import SessionChooser
@@ -187,38 +188,11 @@ def test_session_chooser_shows_each_status_and_notes(qtbot):
     assert "Less tingling" in second.toolTip() and not first.toolTip()
 
 
-def _tab_stops(start: QWidget, count: int) -> list[QWidget]:
-    """The widgets Tab reaches after ``start``, in order (as Qt's focus chain gives them)."""
-    stops, widget = [], start
-    while len(stops) < count:
-        widget = widget.nextInFocusChain()
-        accepts_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        if accepts_tab and widget.isVisible() and widget.isEnabled() and not widget.focusProxy():
-            stops.append(widget)
-        assert widget is not start, "the focus chain came round without the expected widgets"
-    return stops
-
-
-def _mnemonics(root: QWidget) -> list[str]:
-    """The Alt+letter keys of the visible buttons and labelled fields under ``root``."""
-    keys = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, QAbstractButton) or (
-            isinstance(widget, QLabel) and widget.buddy() is not None
-        ):
-            text = widget.text().replace("&&", "")
-            if "&" in text:
-                keys.append(text[text.index("&") + 1].casefold())
-    return keys
-
-
-def test_header_tab_order_names_and_mnemonics(window, qtbot):
+def test_header_tab_order_names_andmnemonics(window, qtbot):
     main, editor = window, window.editor
     assert editor.status.accessibleName() == "Session status"
     assert editor.after_notes.accessibleName() == "Notes after the session"
-    assert _tab_stops(editor.title, 5) == [
+    assert tab_stops(editor.title, 5) == [
         editor.status,
         editor.date,
         editor.length,
@@ -234,10 +208,10 @@ def test_header_tab_order_names_and_mnemonics(window, qtbot):
 
     # Alt+S and Alt+O reach the new fields: each letter is used once in the editor and
     # nowhere else in the window (nor by a menu of the menu bar).
-    editor_keys = _mnemonics(editor)
+    editor_keys = mnemonics(editor)
     assert len(editor_keys) == len(set(editor_keys)), editor_keys
     menus = [a.text()[a.text().index("&") + 1].casefold() for a in main.menuBar().actions()]
-    window_keys = _mnemonics(main)
+    window_keys = mnemonics(main)
     for key, field in (("s", editor.status), ("o", editor.after_notes)):
         assert window_keys.count(key) == 1 and key not in menus
         qtbot.keyClick(main, key, Qt.KeyboardModifier.AltModifier)

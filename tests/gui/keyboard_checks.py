@@ -1,0 +1,33 @@
+"""Checks of keyboard use shared by the GUI tests: where Tab goes, which Alt+letters are taken."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+
+def tab_stops(start: QWidget, count: int) -> list[QWidget]:
+    """The widgets Tab reaches after ``start``, in order (as Qt's focus chain gives them)."""
+    stops, widget = [], start
+    while len(stops) < count:
+        widget = widget.nextInFocusChain()
+        accepts_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if accepts_tab and widget.isVisible() and widget.isEnabled() and not widget.focusProxy():
+            stops.append(widget)
+        assert widget is not start, "the focus chain came round without the expected widgets"
+    return stops
+
+
+def mnemonics(root: QWidget) -> list[str]:
+    """The Alt+letter keys of the visible buttons and labelled fields under ``root``."""
+    keys = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            text = widget.text().replace("&&", "")
+            if "&" in text:
+                keys.append(text[text.index("&") + 1].casefold())
+    return keys
