@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,10 @@ if TYPE_CHECKING:
     from planner.storage import ClientRecord, Store
 
 _CHOOSE = "Choose a client…"
+# The room a cell keeps around its text: Fusion (the window's style) leaves its focus
+# margin and one pixel on each side (3 + 3), and 2 more to spare. A constant rather than
+# asking the style: setting up QStyle's enums costs ~5 ms of the window's start.
+_CELL_MARGIN = 8
 
 
 class AreaTable(QTableView):
@@ -72,11 +75,14 @@ class AreaTable(QTableView):
 
     def _fit_columns(self) -> None:
         """Share the width; no column narrower than its heading or its longest word."""
-        width = self.viewport().width()
+        # The viewport's width, worked out without viewport(): the first time Qt's own
+        # viewport widget is handed to Python, PySide spends ~8 ms looking up its class.
+        width = self.maximumViewportSize().width()
+        bar = self.verticalScrollBar()
+        if bar.isVisible():
+            width -= bar.width()
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
-        # The space a cell keeps on each side of its text (as the style draws it).
-        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 2
         model = self.model()
         least = []
         for column in range(len(self._shares)):
@@ -86,7 +92,7 @@ class AreaTable(QTableView):
                 for word in str(model.index(row, column).data() or "").split()
             ]
             longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-            least.append(max(header.sectionSizeHint(column), longest + margin))
+            least.append(max(header.sectionSizeHint(column), longest + _CELL_MARGIN))
         # Columns that cannot have their share get their least; the rest share what is left.
         sizes = [0] * len(least)
         free = set(range(len(least)))
