@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from planner.core.library import Library, Technique
+    from planner.core.library import Exercise, Library, Technique
     from planner.core.plan import AvoidedArea, HomeCareItem, SymptomArea
     from planner.storage import SessionRecord, Settings, TemplateRecord
 
@@ -174,6 +174,19 @@ def ask_technique(
     dialog = _dialogs().TechniqueDialog(title, library, parent)
     if start is not None:
         dialog.show_technique(start, keep_id=editing)
+    return _run(dialog)
+
+
+def ask_exercise(
+    parent: QWidget | None, library: Library, start: Exercise | None, *, editing: bool
+) -> Exercise | None:
+    """A new or changed own exercise (``start``: the one edited or duplicated)."""
+    from planner.gui.exercise_dialog import ExerciseDialog
+
+    title = "Edit exercise" if editing else "New exercise"
+    dialog = ExerciseDialog(title, library, parent)
+    if start is not None:
+        dialog.show_exercise(start, keep_id=editing)
     return _run(dialog)
 
 

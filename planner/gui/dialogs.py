@@ -1,5 +1,7 @@
 """Small entry dialogs: an avoided area, a symptom, a client, a home-care exercise, a technique.
 
+(An own exercise's dialog is in :mod:`planner.gui.exercise_dialog`.)
+
 Each dialog only lays out fields and builds a core object from them; the
 questions that open them live in :mod:`planner.gui.asks`, where tests replace them.
 """
@@ -37,6 +39,7 @@ from planner.core.vocab import (
     SYMPTOM_KINDS,
 )
 from planner.gui.models import SIDE_NAMES
+from planner.gui.plan_models import OWN_MARK
 
 W = TypeVar("W", bound=QWidget)
 
@@ -64,6 +67,14 @@ class FormDialog(QDialog):
     def finish(self) -> None:
         self.form.addRow(self.buttons)
         self.setMinimumWidth(420)
+
+
+def exercise_titles(library: Library) -> dict[str, str]:
+    """Exercise id -> title, by title; the therapist's own ones marked as such."""
+    return {
+        e.id: e.title + (OWN_MARK if library.is_custom_exercise(e.id) else "")
+        for e in sorted(library.exercises.values(), key=lambda e: e.title.casefold())
+    }
 
 
 def _combo(items: dict[str, str], parent: QWidget) -> QComboBox:
@@ -163,7 +174,7 @@ class HomeCareDialog(FormDialog):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__("Add a home-care exercise", parent)
         self.library = library
-        titles = {e.id: e.title for e in sorted(library.exercises.values(), key=lambda e: e.title)}
+        titles = exercise_titles(library)
         self.exercise = self.add("&Exercise:", _combo(titles, self), "Exercise")
         minutes = QDoubleSpinBox(self)
         minutes.setRange(0.5, MAX_STEP_MINUTES)
@@ -191,9 +202,9 @@ class HomeCareDialog(FormDialog):
         )
 
 
-def own_id(name: str, taken: set[str]) -> str:
-    """An id for a new own technique, from its name, not clashing with any other."""
-    base = "my-" + (re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "technique")
+def own_id(name: str, taken: set[str], fallback: str = "technique") -> str:
+    """An id for a new own technique or exercise, from its name, not clashing with any other."""
+    base = "my-" + (re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or fallback)
     candidate, n = base[:60], 2
     while candidate in taken:
         candidate, n = f"{base[:56]}-{n}", n + 1
@@ -227,35 +238,32 @@ class TechniqueDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
         regions.setFixedHeight(120)
         self.regions = self.add("&Suits:", regions, "Areas it suits")
+        # The home care it suggests: what the proposed routine adds when a step uses it.
+        self.exercises = QListWidget(self)
+        for exercise_id, title in exercise_titles(library).items():
+            item = QListWidgetItem(title, self.exercises)
+            item.setData(Qt.ItemDataRole.UserRole, exercise_id)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.exercises.setFixedHeight(100)
+        self.add("Home &care:", self.exercises, "Home-care exercises it suggests")
         self.finish()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
         self.name.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
         self._id = ""
-        self._exercises: tuple[str, ...] = ()
 
     def show_technique(self, technique: Technique, *, keep_id: bool) -> None:
         self._id = technique.id if keep_id else ""
-        self._exercises = technique.exercises
         self.name.setText(technique.name if keep_id else f"{technique.name} (my version)")
         self.family.setCurrentIndex(max(self.family.findData(technique.family), 0))
         self.pressure.setCurrentIndex(PRESSURES.index(technique.default_pressure))
         self.minutes.setValue(float(technique.default_minutes))
         self.vigorous.setChecked(technique.vigorous)
         self.description.setPlainText(technique.description)
-        regions = self.regions
-        for row in range(regions.count()):
-            item = regions.item(row)
-            wanted = item.data(Qt.ItemDataRole.UserRole) in technique.regions
-            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        check_ids(self.regions, technique.regions)
+        check_ids(self.exercises, technique.exercises)
 
     def value(self) -> Technique:
-        regions = self.regions
-        chosen = tuple(
-            regions.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(regions.count())
-            if regions.item(row).checkState() == Qt.CheckState.Checked
-        )
         name = self.name.text().strip()
         minutes = self.minutes.value()
         return Technique(
@@ -266,6 +274,23 @@ class TechniqueDialog(FormDialog):
             default_pressure=self.pressure.currentData(),
             default_minutes=int(minutes) if minutes.is_integer() else minutes,
             vigorous=self.vigorous.isChecked(),
-            regions=chosen,
-            exercises=self._exercises,
+            regions=checked_ids(self.regions),
+            exercises=checked_ids(self.exercises),
         )
+
+
+def check_ids(checklist: QListWidget, wanted: tuple[str, ...]) -> None:
+    """Tick the items whose ids are wanted, untick the rest."""
+    for row in range(checklist.count()):
+        item = checklist.item(row)
+        on = item.data(Qt.ItemDataRole.UserRole) in wanted
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
+def checked_ids(checklist: QListWidget) -> tuple[str, ...]:
+    """The ids of the checked items, in list order."""
+    return tuple(
+        checklist.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(checklist.count())
+        if checklist.item(row).checkState() == Qt.CheckState.Checked
+    )

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
     def _make_home_care(self) -> HomeCarePanel:
         from planner.gui.homecare_panel import HomeCarePanel
 
-        return HomeCarePanel(self.document)
+        return HomeCarePanel(self.document, self.store)
 
     def _make_preview(self) -> PreviewPane:
         from planner.gui.preview import PreviewPane

@@ -15,6 +15,8 @@ from planner.gui.document import SessionDocument
 from planner.gui.roles import Role
 
 _Index = QModelIndex | QPersistentModelIndex
+# After the title of the therapist's own exercise, wherever exercises are listed.
+OWN_MARK = " (your own)"
 _NO_INDEX = QModelIndex()
 
 
@@ -33,6 +35,13 @@ class _ListTable(QAbstractTableModel):
         self._items = self.items()
         document.replaced.connect(self._on_changed)
         document.changed.connect(self._on_changed)
+        document.library_changed.connect(self._on_library)
+
+    def _on_library(self) -> None:
+        # Same rows, but an own exercise may have a new title: redraw them all.
+        if self._items:
+            last = self.index(len(self._items) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def items(self) -> list[Any]:
         raise NotImplementedError
@@ -131,8 +140,12 @@ class HomeCareModel(_ListTable):
 
     def cell(self, item: HomeCareItem, column: int) -> Any:
         if column == 0:
-            exercise = self.document.library.exercises.get(item.exercise)
-            return exercise.title if exercise else item.exercise
+            library = self.document.library
+            exercise = library.exercises.get(item.exercise)
+            if exercise is None:
+                return item.exercise
+            own = library.is_custom_exercise(exercise.id)
+            return exercise.title + (OWN_MARK if own else "")
         if column == 1:
             return f"{item.minutes:g}"
         return getattr(item, self._FIELDS[column])
