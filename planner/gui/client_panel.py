@@ -178,7 +178,7 @@ class ClientPanel(QWidget):
         row = QHBoxLayout()
         self.client = QComboBox(self)
         self.client.setAccessibleName("Client")
-        self.new_client = QPushButton("&New client…", self)
+        self.new_client = QPushButton("New c&lient…", self)
         self.new_client.setEnabled(not store.read_only)
         row.addWidget(self.client, 1)
         row.addWidget(self.new_client)
@@ -200,15 +200,15 @@ class ClientPanel(QWidget):
         # The note is what the therapist wrote: it gets the largest share.
         self.avoided = AreaTable(self.avoided_model, "Areas to avoid", (0.34, 0.28, 0.38), avoided)
         self.avoided.setAccessibleDescription("Each area with the reason and your note")
-        self.add_avoided = QPushButton("&Avoid an area…", avoided)
-        self.remove_avoided = QPushButton("Stop a&voiding", avoided)
+        self.add_avoided = QPushButton("Avoid a&n area…", avoided)
+        self.remove_avoided = QPushButton("Stop avoiding", avoided)
         self._group(avoided, self.avoided, self.add_avoided, self.remove_avoided)
         layout.addWidget(avoided, 1)
         symptoms = QGroupBox("Symptoms", self)
         self.symptoms = AreaTable(self.symptoms_model, "Symptoms", (0.44, 0.32, 0.24), symptoms)
         self.symptoms.setAccessibleDescription("Each area with what the client feels, and how much")
         self.add_symptom = QPushButton("&Mark a symptom…", symptoms)
-        # Alt+V is "Stop a&voiding" in this panel; Y is free in the whole window.
+        # Alt+letters are unique across the window's first screen (tests/gui/test_mnemonics.py).
         self.remove_symptom = QPushButton("Remove s&ymptom", symptoms)
         self._group(symptoms, self.symptoms, self.add_symptom, self.remove_symptom)
         layout.addWidget(symptoms, 1)

@@ -116,9 +116,9 @@ class LibraryDock(QDockWidget):
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add to session", body)
-        self.new_button = QPushButton("Ne&w…", body)
-        self.edit_button = QPushButton("Ed&it…", body)
-        self.duplicate_button = QPushButton("Du&plicate…", body)
+        self.new_button = QPushButton("New…", body)
+        self.edit_button = QPushButton("Edit…", body)
+        self.duplicate_button = QPushButton("Duplicate…", body)
         self.new_button.setToolTip("Create a technique of your own")
         self.edit_button.setToolTip("Edit the selected technique (your own techniques only)")
         self.duplicate_button.setToolTip("Start a technique of your own from the selected one")

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.body_map_dock = self._dock("&Body map", "body_map_dock", self._body_map)
         self._body_map.watch(self.body_map_dock)
         self._preview: LazyPanel[PreviewPane] = LazyPanel(self._make_preview)
-        self.preview_dock = self._dock("Pre&view", "preview_dock", self._preview)
+        self.preview_dock = self._dock("&Preview", "preview_dock", self._preview)
         self._preview.watch(self.preview_dock)
         self._printing: PrintActions | None = None
         self.tabifyDockWidget(self.client_dock, self.body_map_dock)

@@ -100,13 +100,13 @@ class SessionEditor(QWidget):
         title_row.addWidget(self.status)
         row = QHBoxLayout()
         row.addWidget(self.date)
-        length_label = QLabel("Planned &length:", self)
+        length_label = QLabel("Planned len&gth:", self)
         length_label.setBuddy(self.length)
         row.addSpacing(12)
         row.addWidget(length_label)
         row.addWidget(self.length)
         row.addStretch(1)
-        title_label = QLabel("&Title:", self)
+        title_label = QLabel("T&itle:", self)
         title_label.setBuddy(self.title)
         date_label = QLabel("&Date:", self)
         date_label.setBuddy(self.date)
@@ -154,8 +154,8 @@ class SessionEditor(QWidget):
         layout.addWidget(self.table, 1)
 
         footer = QHBoxLayout()
-        self.remove_action = self._action("&Remove step", QKeySequence.StandardKey.Delete)
-        self.up_action = self._action("Move step &up", QKeySequence("Ctrl+Up"))
+        self.remove_action = self._action("Re&move step", QKeySequence.StandardKey.Delete)
+        self.up_action = self._action("Move step u&p", QKeySequence("Ctrl+Up"))
         self.down_action = self._action("Move step do&wn", QKeySequence("Ctrl+Down"))
         for action, label in (
             (self.remove_action, "&Remove"),
