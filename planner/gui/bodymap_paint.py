@@ -103,10 +103,13 @@ def hatch(painter: QPainter, path: QPainterPath, step: float = HATCH_PX) -> None
 
 
 def paint_swatch(painter: QPainter, box: QRectF, key: str) -> None:
-    """A legend swatch: "worked", "avoid" or a symptom kind."""
+    """A legend swatch: "worked", "avoid", "step" (the selected one) or a symptom kind."""
     path = QPainterPath()
     path.addRect(box)
-    if key in ("worked", "avoid"):
+    if key == "step":
+        paint_shape(painter, path, worked=True, symptoms=(), avoided=False)
+        paint_step_outline(painter, path)
+    elif key in ("worked", "avoid"):
         paint_shape(painter, path, worked=key == "worked", symptoms=(), avoided=key == "avoid")
     else:
         paint_shape(painter, path, worked=False, symptoms=(key,), avoided=False)

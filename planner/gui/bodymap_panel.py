@@ -36,15 +36,24 @@ class MapLegend(QWidget):
         self.setAccessibleName("Body map legend")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._items: list[tuple[str, str]] = []
+        self._step = -1
         document.changed.connect(self._on_changed)
         self._on_changed()
 
     def items(self) -> list[tuple[str, str]]:
-        """(colour key, text): "worked", "avoid", or a symptom kind."""
+        """(colour key, text): "worked", "avoid", a symptom kind, "step" (the outlined one)."""
         kinds = list(dict.fromkeys(s.kind for s in self.document.plan.symptoms))
-        return [("worked", "Worked"), ("avoid", "Avoid")] + [
-            (kind, SYMPTOM_KINDS.get(kind, kind)) for kind in kinds
-        ]
+        step = [("step", f"Step {self._step + 1}")] if self._step >= 0 else []
+        return (
+            [("worked", "Worked"), ("avoid", "Avoid")]
+            + [(kind, SYMPTOM_KINDS.get(kind, kind)) for kind in kinds]
+            + step
+        )
+
+    def set_step(self, row: int) -> None:
+        """The step outlined on the map (-1: none), named in the legend."""
+        self._step = row
+        self._on_changed()
 
     def _on_changed(self) -> None:
         items = self.items()
@@ -130,6 +139,7 @@ class BodyMapPanel(QWidget):
     def _connect_signals(self) -> None:
         self.canvas.menu_requested.connect(self._on_menu)
         self.canvas.area_selected.connect(lambda *_: self._on_changed())
+        self.canvas.step_outlined.connect(self.legend.set_step)
         self.document.changed.connect(self._on_changed)
 
     def _on_changed(self) -> None:

@@ -53,11 +53,13 @@ class BodyMapCanvas(QWidget):
 
     Signals:
         area_selected(str, str): a shape was selected (region, side).
+        step_outlined(int): the outlined step changed (its row; -1: none outlined).
         menu_requested(QPointF): the actions for the selected shape were asked for,
             at this point (widget coordinates).
     """
 
     area_selected = Signal(str, str)
+    step_outlined = Signal(int)
     menu_requested = Signal(QPointF)
 
     def __init__(
@@ -82,6 +84,7 @@ class BodyMapCanvas(QWidget):
         # The row of the step selected in the steps table (-1: none) and its area's shapes.
         self.step_row = -1
         self._step_shapes: tuple[Shape, ...] = ()
+        self._outlined = -1
         self._drawn: object = None
         self._paths = {
             id(shape): shape_path(shape)
@@ -139,6 +142,10 @@ class BodyMapCanvas(QWidget):
         if shapes != self._step_shapes:
             self._step_shapes = shapes
             self.update()
+        outlined = self.step_row if shapes else -1
+        if outlined != self._outlined:
+            self._outlined = outlined
+            self.step_outlined.emit(outlined)
 
     def marks_of(self, shape: Shape) -> Marks:
         return self.marks.get(id(shape), Marks())

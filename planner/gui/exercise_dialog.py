@@ -81,7 +81,7 @@ class ExerciseDialog(FormDialog):
         self.title = self.add("&Title:", QLineEdit(self), "Exercise title")
         self.title.setPlaceholderText("What the client reads, e.g. “Roll a ball under your foot”")
         self.title.setMaxLength(TEXT_MAX)
-        steps = _text_box(self, 5, "One step per line, in the order the client does them")
+        steps = _text_box(self, 8, "One step per line, in the order the client does them")
         self.steps = self.add("&Steps:", steps, "Steps, one per line")
         minutes = QDoubleSpinBox(self)
         minutes.setRange(0.5, MAX_STEP_MINUTES)
@@ -103,12 +103,15 @@ class ExerciseDialog(FormDialog):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("What still needs to be filled in")
-        palette = self.problem.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(SEVERITY_COLOURS["contraindicated"]))
-        self.problem.setPalette(palette)
+        self._plain = self.problem.palette()
+        self._wrong = self.problem.palette()
+        self._wrong.setColor(
+            QPalette.ColorRole.WindowText, QColor(SEVERITY_COLOURS["contraindicated"])
+        )
         self.form.addRow(self.problem)
         self.finish()
-        self.setMinimumWidth(460)
+        # Wide enough that a step of two sentences takes two lines, not four.
+        self.setMinimumWidth(580)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         for signal in (
             self.title.textChanged,
@@ -156,6 +159,9 @@ class ExerciseDialog(FormDialog):
 
     def _check(self, *_: object) -> None:
         problem = self.first_problem()
+        # Something still to fill in reads as a hint; something wrong, in red.
+        unfilled = "must not be empty" in problem or "at least one step" in problem
+        self.problem.setPalette(self._plain if unfilled else self._wrong)
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.ok.setEnabled(not problem)

@@ -129,7 +129,7 @@ class SymptomsModel(_ListTable):
 class HomeCareModel(_ListTable):
     """The routine the client takes home; editing a proposal makes it the plan's own."""
 
-    HEADERS = ("Exercise", "Minutes", "How often", "Note")
+    HEADERS = ("Exercise", "Min", "How often", "Note")
     _FIELDS = {1: "minutes", 2: "frequency", 3: "note"}
 
     def items(self) -> list[Any]:

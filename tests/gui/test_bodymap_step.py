@@ -48,11 +48,13 @@ def test_selected_step_is_outlined_in_every_view_and_cleared(window, qtbot):
         for view in ("front", "back", "soles", "tops")
         for side in ("left", "right")
     }
+    assert ("step", "Step 1") in main.body_map.legend.items()
     assert _outline_pixels(canvas) > 0
 
     # Another step: only where its area is drawn (the calf is on the back view only).
     main.editor.select_step(1)
     assert _areas(canvas) == {("back", "calf", "left")}
+    assert ("step", "Step 2") in main.body_map.legend.items()
     main.editor.select_step(2)
     assert _areas(canvas) == {("soles", "sole", "right")}
 
@@ -64,6 +66,7 @@ def test_selected_step_is_outlined_in_every_view_and_cleared(window, qtbot):
     main.editor.table.clearSelection()
     qtbot.waitUntil(lambda: canvas.step_shapes() == ())
     assert _outline_pixels(canvas) == 0
+    assert [key for key, _ in main.body_map.legend.items()] == ["worked", "avoid"]
 
 
 def test_outline_follows_removal_undo_and_a_new_session(window, qtbot):
