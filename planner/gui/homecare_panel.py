@@ -79,11 +79,13 @@ class HomeCarePanel(QWidget):
         header.setStretchLastSection(False)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.add = QPushButton("A&dd exercise…", self)
+        # One Alt+letter here, free on every screen (Alt+D is the date, Alt+P the preview's
+        # tab); the other buttons are reached by Tab.
+        self.add = QPushButton("Add e&xercise…", self)
         self.remove = QPushButton("Remove", self)
         self.up = QPushButton("Up", self)
         self.down = QPushButton("Down", self)
-        self.propose = QPushButton("Use the &proposal", self)
+        self.propose = QPushButton("Use the proposal", self)
         self.propose.setToolTip("Drop your changes and let the planner propose the routine again")
         for button, name in (
             (self.add, "Add home-care exercise"),
@@ -112,7 +114,7 @@ class HomeCarePanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.exercises.setMinimumContentsLength(12)
-        label = QLabel("E&xercises:", self)
+        label = QLabel("Exercises:", self)
         label.setBuddy(self.exercises)
         chooser = QHBoxLayout()
         chooser.addWidget(label)
@@ -120,9 +122,9 @@ class HomeCarePanel(QWidget):
         layout.addSpacing(4)
         layout.addLayout(chooser)
         own = QHBoxLayout()
-        self.new_exercise = QPushButton("&New exercise…", self)
+        self.new_exercise = QPushButton("New exercise…", self)
         self.edit_exercise = QPushButton("Edit…", self)
-        self.duplicate_exercise = QPushButton("Dupli&cate…", self)
+        self.duplicate_exercise = QPushButton("Duplicate…", self)
         for button, name in (
             (self.new_exercise, "New exercise of your own"),
             (self.edit_exercise, "Edit your exercise"),

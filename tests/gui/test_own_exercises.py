@@ -286,3 +286,27 @@ def test_read_only_window_cannot_make_own_exercises_and_says_why(
         second.close()
     finally:
         store.close()
+
+
+def test_home_care_tab_alt_letters_clash_with_nothing_on_screen(window, qtbot):
+    from PySide6.QtWidgets import QDockWidget
+
+    from tests.gui.keyboard_checks import mnemonics
+
+    main = window
+    _home_care(main, qtbot)
+
+    def key(text: str) -> str | None:
+        text = text.replace("&&", "")
+        return text[text.index("&") + 1].casefold() if "&" in text else None
+
+    keys = mnemonics(main)
+    keys += [key(action.text()) for action in main.menuBar().actions()]
+    keys += [
+        key(dock.windowTitle())
+        for dock in main.findChildren(QDockWidget)
+        if main.tabifiedDockWidgets(dock)
+    ]
+    keys = [k for k in keys if k]
+    assert "x" in keys  # Add e&xercise…
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []
