@@ -128,6 +128,7 @@ class LibraryDock(QDockWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.setWidget(body)
+        self._read_only_reason = ""
         self.setTabOrder(self.search, self.family)
         self.setTabOrder(self.family, self.pressure)
         self.setTabOrder(self.pressure, self.list)
@@ -203,12 +204,29 @@ class LibraryDock(QDockWidget):
         if technique is not None:
             self.duplicate_requested.emit(technique.id)
 
+    def set_read_only(self, reason: str) -> None:
+        """Techniques can be added to the session but not created or changed (``reason`` says why).
+
+        Args:
+            reason: shown as the tooltip of the disabled buttons; "" makes them usable again.
+        """
+        self._read_only_reason = reason
+        for button, usual in (
+            (self.new_button, "Create a technique of your own"),
+            (self.edit_button, "Edit the selected technique (your own techniques only)"),
+            (self.duplicate_button, "Start a technique of your own from the selected one"),
+        ):
+            button.setToolTip(reason or usual)
+        self._on_selection()
+
     def _on_selection(self, *_: QItemSelection) -> None:
         technique = self.current()
         own = technique is not None and self.model.library.is_custom_technique(technique.id)
+        writable = not self._read_only_reason
         self.add_button.setEnabled(technique is not None)
-        self.duplicate_button.setEnabled(technique is not None)
-        self.edit_button.setEnabled(own)
+        self.new_button.setEnabled(writable)
+        self.duplicate_button.setEnabled(writable and technique is not None)
+        self.edit_button.setEnabled(writable and own)
         self.details.setHtml(details_html(technique, own) if technique else "")
 
 

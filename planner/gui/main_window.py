@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.editor_host)
 
         self.library_dock = LibraryDock(library, self)
+        if store.read_only:
+            self.library_dock.set_read_only(
+                "This window is read-only: your own techniques can be used here but not saved."
+            )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.client_panel = ClientPanel(self.document, store)
         self.client_dock = self._dock("&Client", "client_dock", self.client_panel, scroll=True)
@@ -298,7 +302,8 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none yet)").setEnabled(False)
         for record in sessions:
             text = f"{record.plan.client.name or '—'}: {record.plan.title or 'Untitled'}"
-            action = self.recent_menu.addAction(f"{text} ({record.plan.date:%d %b %Y})")
+            status = "done" if record.status == "done" else "draft"
+            action = self.recent_menu.addAction(f"{text} ({record.plan.date:%d %b %Y}, {status})")
             action.triggered.connect(lambda _=False, sid=record.id: self.files.open_session_id(sid))
 
     # -- layout kept between runs -----------------------------------------------

@@ -189,6 +189,12 @@ def test_second_window_is_read_only_and_says_so(window, qtbot, store_folder):
         assert second.info_bar.isVisible()
         assert "Read-only" in second.info_bar.text()
         assert not second.save_action.isEnabled()
+        library = second.library_dock
+        assert library.add_button.isEnabled()  # techniques still go into the session
+        for button in (library.new_button, library.edit_button, library.duplicate_button):
+            assert not button.isEnabled()
+            assert "read-only" in button.toolTip()
+        assert window.library_dock.new_button.isEnabled()  # the first window still writes
         second.close()
     finally:
         store.close()
