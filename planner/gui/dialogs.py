@@ -84,6 +84,32 @@ def _combo(items: dict[str, str], parent: QWidget) -> QComboBox:
     return combo
 
 
+def minutes_box(parent: QWidget, value: float = 5) -> QDoubleSpinBox:
+    """Minutes in half-minute steps, as steps and exercises take them."""
+    minutes = QDoubleSpinBox(parent)
+    minutes.setRange(0.5, MAX_STEP_MINUTES)
+    minutes.setDecimals(1)
+    minutes.setValue(value)
+    minutes.setSuffix(" min")
+    return minutes
+
+
+def checklist(items: dict[str, str], parent: QWidget, height: int) -> QListWidget:
+    """A list of titles to tick, each carrying its id (see :func:`checked_ids`)."""
+    listing = QListWidget(parent)
+    for item_id, title in items.items():
+        item = QListWidgetItem(title, listing)
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+        item.setCheckState(Qt.CheckState.Unchecked)
+    listing.setFixedHeight(height)
+    return listing
+
+
+def region_titles() -> dict[str, str]:
+    """Every body region by its title, in the order a therapist looks for them."""
+    return {region: region_title(region) for region in sorted(REGIONS, key=region_title)}
+
+
 class AreaFields:
     """A region list and a side list that only offers sides the region has."""
 
@@ -176,11 +202,7 @@ class HomeCareDialog(FormDialog):
         self.library = library
         titles = exercise_titles(library)
         self.exercise = self.add("&Exercise:", _combo(titles, self), "Exercise")
-        minutes = QDoubleSpinBox(self)
-        minutes.setRange(0.5, MAX_STEP_MINUTES)
-        minutes.setDecimals(1)
-        minutes.setSuffix(" min")
-        self.minutes = self.add("&Minutes:", minutes, "Minutes")
+        self.minutes = self.add("&Minutes:", minutes_box(self), "Minutes")
         self.frequency = self.add("How &often:", QLineEdit(self), "How often")
         self.note = self.add("&Note:", QLineEdit(self), "Note")
         self.exercise.currentIndexChanged.connect(self._on_exercise)
@@ -220,31 +242,16 @@ class TechniqueDialog(FormDialog):
         self.name = self.add("&Name:", QLineEdit(self), "Technique name")
         self.family = self.add("&Family:", _combo(FAMILIES, self), "Family")
         self.pressure = self.add("Default &pressure:", _combo(PRESSURE_NAMES, self), "Pressure")
-        minutes = QDoubleSpinBox(self)
-        minutes.setRange(0.5, MAX_STEP_MINUTES)
-        minutes.setDecimals(1)
-        minutes.setValue(5)
-        minutes.setSuffix(" min")
-        self.minutes = self.add("Default &minutes:", minutes, "Default minutes")
+        self.minutes = self.add("Default &minutes:", minutes_box(self), "Default minutes")
         self.vigorous = self.add("", QCheckBox("&Vigorous (brisk or forceful)", self), "Vigorous")
         description = QPlainTextEdit(self)
         description.setTabChangesFocus(True)
         description.setFixedHeight(90)
         self.description = self.add("&How it is done:", description, "Description")
-        regions = QListWidget(self)
-        for region in sorted(REGIONS, key=region_title):
-            item = QListWidgetItem(region_title(region), regions)
-            item.setData(Qt.ItemDataRole.UserRole, region)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        regions.setFixedHeight(120)
+        regions = checklist(region_titles(), self, 120)
         self.regions = self.add("&Suits:", regions, "Areas it suits")
         # The home care it suggests: what the proposed routine adds when a step uses it.
-        self.exercises = QListWidget(self)
-        for exercise_id, title in exercise_titles(library).items():
-            item = QListWidgetItem(title, self.exercises)
-            item.setData(Qt.ItemDataRole.UserRole, exercise_id)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        self.exercises.setFixedHeight(100)
+        self.exercises = checklist(exercise_titles(library), self, 100)
         self.add("Home &care:", self.exercises, "Home-care exercises it suggests")
         self.finish()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -11,24 +11,26 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QDoubleSpinBox,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QWidget,
 )
 
 from planner.core import validate as v
 from planner.core.library import Exercise, Library, parse_exercise
-from planner.core.regions import REGIONS, region_title
-from planner.core.vocab import MAX_STEP_MINUTES
-from planner.gui.dialogs import FormDialog, check_ids, checked_ids, own_id
+from planner.gui.dialogs import (
+    FormDialog,
+    check_ids,
+    checked_ids,
+    checklist,
+    minutes_box,
+    own_id,
+    region_titles,
+)
 from planner.gui.roles import SEVERITY_COLOURS
 
 # What each field of an exercise is called in the dialog (one entry of a list: "Step 3").
@@ -83,22 +85,12 @@ class ExerciseDialog(FormDialog):
         self.title.setMaxLength(TEXT_MAX)
         steps = _text_box(self, 8, "One step per line, in the order the client does them")
         self.steps = self.add("&Steps:", steps, "Steps, one per line")
-        minutes = QDoubleSpinBox(self)
-        minutes.setRange(0.5, MAX_STEP_MINUTES)
-        minutes.setDecimals(1)
-        minutes.setValue(5)
-        minutes.setSuffix(" min")
-        self.minutes = self.add("&Minutes:", minutes, "Minutes")
+        self.minutes = self.add("&Minutes:", minutes_box(self), "Minutes")
         self.frequency = self.add("How &often:", QLineEdit("daily", self), "How often")
         self.frequency.setMaxLength(TEXT_MAX)
         cautions = _text_box(self, 3, "One caution per line (may be left empty)")
         self.cautions = self.add("&Cautions:", cautions, "Cautions, one per line")
-        regions = QListWidget(self)
-        for region in sorted(REGIONS, key=region_title):
-            item = QListWidgetItem(region_title(region), regions)
-            item.setData(Qt.ItemDataRole.UserRole, region)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        regions.setFixedHeight(6 * regions.fontMetrics().lineSpacing() + 12)
+        regions = checklist(region_titles(), self, 6 * self.fontMetrics().lineSpacing() + 12)
         self.regions = self.add("&Areas:", regions, "Areas the exercise works on")
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 
 def tab_stops(start: QWidget, count: int) -> list[QWidget]:
@@ -31,3 +31,31 @@ def mnemonics(root: QWidget) -> list[str]:
             if "&" in text:
                 keys.append(text[text.index("&") + 1].casefold())
     return keys
+
+
+def _key(text: str) -> str | None:
+    text = text.replace("&&", "")
+    return text[text.index("&") + 1].casefold() if "&" in text else None
+
+
+def window_mnemonics(window: QMainWindow) -> list[str]:
+    """Every Alt+letter live on the window's screen: fields, buttons, menus, dock tabs."""
+    keys = mnemonics(window)
+    keys += [_key(action.text()) or "" for action in window.menuBar().actions()]
+    # A tabbed dock's title is an Alt+letter too: its tab takes it.
+    keys += [
+        _key(dock.windowTitle()) or ""
+        for dock in window.findChildren(QDockWidget)
+        if window.tabifiedDockWidgets(dock)
+    ]
+    return [key for key in keys if key]
+
+
+def menu_mnemonics(menu: QMenu) -> list[str]:
+    """The Alt+letters of one menu's entries."""
+    return [key for action in menu.actions() if (key := _key(action.text()))]
+
+
+def clashes(keys: list[str]) -> list[str]:
+    """The letters taken more than once."""
+    return sorted({key for key in keys if keys.count(key) > 1})

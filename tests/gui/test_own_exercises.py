@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from keyboard_checks import clashes, window_mnemonics
 from PySide6.QtCore import Qt
 
 from planner.core.library import Exercise, builtin_library, parse_exercise
@@ -289,24 +290,9 @@ def test_read_only_window_cannot_make_own_exercises_and_says_why(
 
 
 def test_home_care_tab_alt_letters_clash_with_nothing_on_screen(window, qtbot):
-    from PySide6.QtWidgets import QDockWidget
-
-    from tests.gui.keyboard_checks import mnemonics
-
     main = window
     _home_care(main, qtbot)
 
-    def key(text: str) -> str | None:
-        text = text.replace("&&", "")
-        return text[text.index("&") + 1].casefold() if "&" in text else None
-
-    keys = mnemonics(main)
-    keys += [key(action.text()) for action in main.menuBar().actions()]
-    keys += [
-        key(dock.windowTitle())
-        for dock in main.findChildren(QDockWidget)
-        if main.tabifiedDockWidgets(dock)
-    ]
-    keys = [k for k in keys if k]
+    keys = window_mnemonics(main)
     assert "x" in keys  # Add e&xercise…
-    assert sorted({k for k in keys if keys.count(k) > 1}) == []
+    assert clashes(keys) == []
