@@ -32,6 +32,100 @@ window.show()
 QTimer.singleShot(0, app.quit)
 app.exec()
 """
+# The planner's first screen rebuilt from plain Qt widgets, with no planner code: what Qt
+# itself costs for such a window (the Qt namespace's enums, the widget classes, fonts,
+# shortcuts, the first layout), as a floor for the start-up ratio. For information only.
+QT_ONLY = """
+import gc, sys
+gc.disable()
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QComboBox, QDateEdit, QDockWidget, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow, QPlainTextEdit, QProgressBar,
+    QPushButton, QScrollArea, QSpinBox, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+app = QApplication([sys.argv[0], "-style", "Fusion"])
+window = QMainWindow()
+def model(rows, columns):
+    items = QStandardItemModel(rows, columns)
+    for row in range(rows):
+        for column in range(columns):
+            items.setItem(row, column, QStandardItem(f"cell {row} {column}"))
+    return items
+def dock(title, widget, area):
+    holder = QDockWidget(title, window)
+    holder.setWidget(widget)
+    window.addDockWidget(area, holder)
+    return holder
+centre = QWidget()
+column = QVBoxLayout(centre)
+form = QFormLayout()
+date = QDateEdit()
+date.setCalendarPopup(True)
+status = QComboBox()
+status.addItems(["Draft", "Done"])
+for label, field in (("Title:", QLineEdit()), ("Status:", status), ("Date:", date),
+                     ("Length:", QSpinBox()), ("After the session:", QPlainTextEdit())):
+    form.addRow(label, field)
+column.addLayout(form)
+steps = QTableView()
+steps.setModel(model(7, 7))
+column.addWidget(steps)
+footer = QHBoxLayout()
+for text in ("Remove", "Up", "Down"):
+    footer.addWidget(QPushButton(text))
+footer.addWidget(QLabel("45 of 60 min"))
+footer.addWidget(QProgressBar())
+column.addLayout(footer)
+window.setCentralWidget(centre)
+library = QWidget()
+rows = QVBoxLayout(library)
+rows.addWidget(QLineEdit())
+rows.addWidget(QComboBox())
+techniques = QListView()
+techniques.setModel(model(18, 1))
+rows.addWidget(techniques)
+card = QTextBrowser()
+card.setHtml("<h3>Circular friction</h3>" + "<p>How it is done. " * 6)
+rows.addWidget(card)
+for text in ("Add to session", "New", "Edit", "Duplicate"):
+    rows.addWidget(QPushButton(text))
+dock("Technique library", library, Qt.DockWidgetArea.LeftDockWidgetArea)
+client = QWidget()
+rows = QVBoxLayout(client)
+rows.addWidget(QComboBox())
+conditions = QGroupBox("Conditions")
+boxes = QVBoxLayout(conditions)
+for n in range(9):
+    boxes.addWidget(QCheckBox(f"Condition {n}"))
+rows.addWidget(conditions)
+avoided = QTableView()
+avoided.setModel(model(2, 3))
+rows.addWidget(avoided)
+scroll = QScrollArea()
+scroll.setWidgetResizable(True)
+scroll.setWidget(client)
+first = dock("Client", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+findings = QListView()
+findings.setModel(model(3, 1))
+dock("Findings", findings, Qt.DockWidgetArea.RightDockWidgetArea)
+for title in ("Body map", "Home care", "Preview"):
+    window.tabifyDockWidget(first, dock(title, QWidget(), Qt.DockWidgetArea.RightDockWidgetArea))
+first.raise_()
+for title in ("&File", "&Edit", "&View", "&Tools"):
+    menu = window.menuBar().addMenu(title)
+    for n in range(8):
+        action = QAction(f"Action {n}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+Shift+{n}"))
+        menu.addAction(action)
+window.statusBar().showMessage("Ready", 2000)
+window.resize(1280, 800)
+window.show()
+gc.freeze()
+gc.enable()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
 failures: list[str] = []
 
 
@@ -56,7 +150,9 @@ def run_child(args: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def start_and_memory(cached: bool, runs: int) -> tuple[float, float, float, float]:
+def start_and_memory(
+    cached: bool, runs: int, app_args: list[str] | None = None
+) -> tuple[float, float, float, float]:
     """Median (bare s, planner s, bare KiB, planner KiB), the two started alternately.
 
     With ``cached`` both run as an installed program does, with their bytecode
@@ -81,7 +177,7 @@ def start_and_memory(cached: bool, runs: int) -> tuple[float, float, float, floa
             env.pop("PYTHONPYCACHEPREFIX", None)
         bare_args = [sys.executable, "-c", BARE]
         # As the installed ``planner`` script starts it (and as BARE starts: with -c).
-        app_args = [sys.executable, "-c", "from planner.launch import run; run()"]
+        app_args = app_args or [sys.executable, "-c", "from planner.launch import run; run()"]
         run_child(bare_args, env)  # warm the disk cache (and the bytecode) for both
         run_child(app_args, env)
         bare, app = [], []
@@ -105,6 +201,11 @@ def bench_start_and_memory() -> None:
     report("start-up time, planner / bare window", app_time / bare_time, 1.5, "x")
     print(f"max RSS: bare {bare_rss / 1024:.1f} MiB, planner {app_rss / 1024:.1f} MiB")
     report("memory (max RSS), planner / bare window", app_rss / bare_rss, 1.6, "x")
+    floor_bare, floor, _, _ = start_and_memory(True, RUNS, [sys.executable, "-c", QT_ONLY])
+    print(
+        f"(for information: the same first screen in plain Qt widgets, no planner code: "
+        f"{floor * 1000:.0f} ms against {floor_bare * 1000:.0f} ms = {floor / floor_bare:.2f}x)"
+    )
     cold_bare, cold_app, _, _ = start_and_memory(False, 3)
     print(
         f"(for information: without cached bytecode, bare {cold_bare * 1000:.0f} ms, "
