@@ -11,6 +11,7 @@ import datetime
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,38 +87,46 @@ def _area(data: Any, place: str) -> tuple[str, str]:
     return region, side
 
 
+def _own_entries(
+    data: Any, key: str, kind: str, builtin: frozenset[str], parse: Callable[[Any, str], Any]
+) -> list[Any]:
+    """The plan's own techniques or exercises under ``key``: each parsed, none built in, none twice.
+
+    Args:
+        parse: ``parse(item, place)``, e.g. :func:`parse_exercise`.
+    """
+    entries: list[Any] = []
+    seen: set[str] = set()
+    for i, item in enumerate(v.array(data.get(key, []), key)):
+        place = v.join(key, i)
+        entry = parse(item, place)
+        if entry.id in builtin:
+            raise v.FormatError(
+                v.join(place, "id"),
+                f"{entry.id!r} is a built-in {kind}; give your own {kind} another id",
+            )
+        if entry.id in seen:
+            raise v.FormatError(v.join(place, "id"), f"{entry.id!r} is defined twice")
+        seen.add(entry.id)
+        entries.append(entry)
+    return entries
+
+
 def _custom_library(
     data: Any, library: Library
 ) -> tuple[Library, tuple[Technique, ...], tuple[Exercise, ...]]:
-    exercises: list[Exercise] = []
-    seen: set[str] = set()
-    for i, item in enumerate(v.array(data.get("custom_exercises", []), "custom_exercises")):
-        place = v.join("custom_exercises", i)
-        exercise = parse_exercise(item, place)
-        if exercise.id in library.builtin_exercises:
-            raise v.FormatError(
-                v.join(place, "id"),
-                f"{exercise.id!r} is a built-in exercise; give your own exercise another id",
-            )
-        if exercise.id in seen:
-            raise v.FormatError(v.join(place, "id"), f"{exercise.id!r} is defined twice")
-        seen.add(exercise.id)
-        exercises.append(exercise)
-    exercise_ids = set(library.exercises) | seen
-    techniques: list[Technique] = []
-    seen = set()
-    for i, item in enumerate(v.array(data.get("custom_techniques", []), "custom_techniques")):
-        place = v.join("custom_techniques", i)
-        technique = parse_technique(item, place, exercise_ids)
-        if technique.id in library.builtin_techniques:
-            raise v.FormatError(
-                v.join(place, "id"),
-                f"{technique.id!r} is a built-in technique; give your own technique another id",
-            )
-        if technique.id in seen:
-            raise v.FormatError(v.join(place, "id"), f"{technique.id!r} is defined twice")
-        seen.add(technique.id)
-        techniques.append(technique)
+    exercises: list[Exercise] = _own_entries(
+        data, "custom_exercises", "exercise", library.builtin_exercises, parse_exercise
+    )
+    # A technique may suggest a built-in exercise or one of the plan's own.
+    exercise_ids = set(library.exercises) | {exercise.id for exercise in exercises}
+    techniques: list[Technique] = _own_entries(
+        data,
+        "custom_techniques",
+        "technique",
+        library.builtin_techniques,
+        lambda item, place: parse_technique(item, place, exercise_ids),
+    )
     return library.with_custom(techniques, exercises), tuple(techniques), tuple(exercises)
 
 
