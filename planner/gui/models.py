@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,7 +24,7 @@ from planner.core.regions import area_name, default_side, region_title
 from planner.core.vocab import PRESSURE_NAMES, SEVERITY_NAMES, SEVERITY_RANK
 from planner.gui import commands as c
 from planner.gui.document import SessionDocument
-from planner.gui.roles import Role, severity_icon
+from planner.gui.roles import HeadedTable, Role, severity_icon
 
 STEP_MIME = "application/x-planner-step"
 TECHNIQUE_MIME = "application/x-planner-technique"
@@ -66,7 +65,7 @@ class _Row:
     ends: float
 
 
-class StepsModel(QAbstractTableModel):
+class StepsModel(HeadedTable):
     """The session's steps, one per row; every cell but the last is editable in place.
 
     After an edit only the rows whose cells changed are reported (``dataChanged``
@@ -144,17 +143,6 @@ class StepsModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        # Row numbers only change when rows come or go, which resets the model.
-        return str(section + 1)
 
     def _worst(self, row: int) -> str:
         return self._rows_shown[row].worst

@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from planner.core.plan import HomeCareItem
 from planner.core.regions import area_name
 from planner.core.vocab import AVOID_REASONS, SYMPTOM_KINDS
 from planner.gui import commands as c
 from planner.gui.document import SessionDocument
-from planner.gui.roles import Role
+from planner.gui.roles import HeadedTable, Role
 
 _Index = QModelIndex | QPersistentModelIndex
 # After the title of the therapist's own exercise, wherever exercises are listed.
@@ -24,10 +24,8 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class _ListTable(QAbstractTableModel):
+class _ListTable(HeadedTable):
     """Rows from a list the document holds; reset whenever the plan changes."""
-
-    HEADERS: tuple[str, ...] = ()
 
     def __init__(self, document: SessionDocument) -> None:
         super().__init__()
@@ -64,16 +62,6 @@ class _ListTable(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid() or index.row() >= len(self._items):

@@ -1,11 +1,11 @@
-"""Custom item roles shared by the window's models, and the look of severities."""
+"""What the window's models share: custom item roles, a headed table, the look of severities."""
 
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -25,6 +25,26 @@ class Role(IntEnum):
     REGION = _USER + 7
     SIDE = _USER + 8
     ITEM = _USER + 9  # the core object the row shows
+
+
+_NO_INDEX = QModelIndex()
+
+
+class HeadedTable(QAbstractTableModel):
+    """A flat table with fixed column headings (``HEADERS``) and numbered rows."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        # Row numbers only change when rows come or go, which resets the model.
+        return str(section + 1)
 
 
 # Mid-tone colours that read on both light and dark backgrounds.
