@@ -60,6 +60,24 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_delete(parent: QWidget | None, title: str, text: str, detail: str) -> bool:
+    """Delete something for good? True only for the Delete button; Cancel is the default,
+    so Enter or Escape on a question read too fast deletes nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(detail)
+    delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
 def ask_open_path(parent: QWidget | None, title: str, filters: str = PLAN_FILTER) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 

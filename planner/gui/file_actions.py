@@ -293,6 +293,14 @@ class FileActions:
         self.document.set_library(new_library)
         self._status(f"Saved your technique “{technique.name}”")
 
+    def delete_technique(self, technique_id: str) -> None:
+        """Delete an own technique after asking (:mod:`planner.gui.own_delete` decides)."""
+        from planner.gui import own_delete
+
+        said = own_delete.delete_technique(self.window, self.store, self.document, technique_id)
+        if said:
+            self._status(said)
+
     def edit_settings(self) -> None:
         settings = asks.ask_settings(self.window, self.settings())
         if settings is not None:

@@ -1,7 +1,7 @@
 """The home-care panel: the routine the client takes home, proposed or the therapist's own.
 
 Below the routine, the exercises it can draw on: the therapist creates their own
-here, edits them, or starts one from a copy of another. Own exercises are saved
+here, edits them, starts one from a copy of another, or deletes one. Own exercises are saved
 in the store at once (like own techniques, they are library entries, not edits of
 this session, so they are not on the undo stack) and the library of the open
 session is replaced, so the picker and the proposed routine have them at once.
@@ -41,7 +41,7 @@ NO_STORE = "No store is open: your own exercises cannot be saved."
 
 class HomeCarePanel(QWidget):
     """The routine table (minutes, how often and note edit in place) with its buttons,
-    and the exercises it draws on, with New, Edit and Duplicate for the therapist's own.
+    and the exercises it draws on, with New, Edit, Duplicate and Delete for the therapist's own.
 
     Args:
         document: the open session.
@@ -125,10 +125,12 @@ class HomeCarePanel(QWidget):
         self.new_exercise = QPushButton("New exercise…", self)
         self.edit_exercise = QPushButton("Edit…", self)
         self.duplicate_exercise = QPushButton("Duplicate…", self)
+        self.delete_exercise = QPushButton("Delete", self)
         for button, name in (
             (self.new_exercise, "New exercise of your own"),
             (self.edit_exercise, "Edit your exercise"),
             (self.duplicate_exercise, "Duplicate exercise as your own"),
+            (self.delete_exercise, "Delete your exercise"),
         ):
             button.setAccessibleName(name)
             own.addWidget(button)
@@ -154,6 +156,7 @@ class HomeCarePanel(QWidget):
         self.new_exercise.clicked.connect(lambda: self.edit_own(None, editing=False))
         self.edit_exercise.clicked.connect(lambda: self.edit_own(self.chosen(), editing=True))
         self.duplicate_exercise.clicked.connect(lambda: self.edit_own(self.chosen(), editing=False))
+        self.delete_exercise.clicked.connect(lambda: self.delete_own(self.chosen()))
 
     def _row(self) -> int:
         index = self.table.currentIndex()
@@ -218,6 +221,7 @@ class HomeCarePanel(QWidget):
         self.new_exercise.setEnabled(not why)
         self.duplicate_exercise.setEnabled(not why and bool(chosen))
         self.edit_exercise.setEnabled(not why and own)
+        self.delete_exercise.setEnabled(not why and own)
         self.own_note.setText(why)
         self.own_note.setVisible(bool(why))
         self.new_exercise.setToolTip(why or "Write a home-care exercise of your own")
@@ -230,6 +234,14 @@ class HomeCarePanel(QWidget):
                 "Change the chosen exercise (one of your own)"
                 if own
                 else "Built-in exercises cannot be changed: duplicate one to make it your own"
+            )
+        )
+        self.delete_exercise.setToolTip(
+            why
+            or (
+                "Delete the chosen exercise (one of your own)"
+                if own
+                else "Built-in exercises cannot be deleted: only your own ones can"
             )
         )
 
@@ -259,10 +271,33 @@ class HomeCarePanel(QWidget):
             return None
         self.document.set_library(new_library)
         self.choose(exercise.id)
-        status = getattr(self.window(), "statusBar", None)
-        if status is not None:
-            status().showMessage(f"Saved your exercise “{exercise.title}”", 5000)
+        self._status(f"Saved your exercise “{exercise.title}”")
         return exercise
+
+    def delete_own(self, exercise_id: str) -> bool:
+        """Ask, then delete an own exercise (:mod:`planner.gui.own_delete` decides what may go).
+
+        Returns True when it was deleted; the chooser then shows the exercise that took
+        its place in the list.
+        """
+        if not exercise_id or self.why_not_writable():
+            return False
+        from planner.gui import own_delete
+
+        position = self.exercises.currentIndex()
+        existed = exercise_id in self.document.library.exercises
+        said = own_delete.delete_exercise(self, self.store, self.document, exercise_id)
+        deleted = existed and exercise_id not in self.document.library.exercises
+        if deleted and self.exercises.count():
+            self.exercises.setCurrentIndex(min(position, self.exercises.count() - 1))
+            self.exercises.setFocus()
+        self._status(said)
+        return deleted
+
+    def _status(self, text: str) -> None:
+        status = getattr(self.window(), "statusBar", None)
+        if text and status is not None:
+            status().showMessage(text, 5000)
 
     def _on_add(self) -> None:
         item = asks.ask_home_care_item(self, self.document.library)

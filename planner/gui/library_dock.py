@@ -7,7 +7,7 @@ own technique to be created or edited, and the main window decides.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,13 +33,21 @@ class TechniqueList(QListView):
 
     Signals:
         activated_technique(str): Enter or double-click on a technique.
+        delete_pressed(str): the Delete key on a technique.
     """
 
     activated_technique = Signal(str)
+    delete_pressed = Signal(str)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._emit(self.currentIndex())
+        current = self.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
+            self._emit(current)
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) and current.isValid():
+            model = self.model()
+            assert isinstance(model, LibraryModel)
+            self.delete_pressed.emit(model.technique(current.row()).id)
             return
         super().keyPressEvent(event)
 
@@ -64,12 +72,15 @@ class LibraryDock(QDockWidget):
         new_requested(): create an own technique.
         edit_requested(str): edit this own technique.
         duplicate_requested(str): start an own technique from this one.
+        delete_requested(str): delete this own technique (the window asks first, and
+            says why not for a built-in one or in a read-only window).
     """
 
     add_requested = Signal(str)
     new_requested = Signal()
     edit_requested = Signal(str)
     duplicate_requested = Signal(str)
+    delete_requested = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__("&Technique library", parent)
@@ -119,12 +130,20 @@ class LibraryDock(QDockWidget):
         self.new_button = QPushButton("New…", body)
         self.edit_button = QPushButton("Edit…", body)
         self.duplicate_button = QPushButton("Duplicate…", body)
+        # No Alt+letter: every free one is taken on the first screen; Tab reaches it.
+        self.delete_button = QPushButton("Delete", body)
         self.new_button.setToolTip("Create a technique of your own")
         self.edit_button.setToolTip("Edit the selected technique (your own techniques only)")
         self.duplicate_button.setToolTip("Start a technique of your own from the selected one")
         self.add_button.setDefault(False)
         layout.addWidget(self.add_button)
-        for button in (self.new_button, self.edit_button, self.duplicate_button):
+        for button, name in (
+            (self.new_button, "New technique of your own"),
+            (self.edit_button, "Edit your technique"),
+            (self.duplicate_button, "Duplicate technique as your own"),
+            (self.delete_button, "Delete your technique"),
+        ):
+            button.setAccessibleName(name)
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.setWidget(body)
@@ -147,6 +166,8 @@ class LibraryDock(QDockWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.edit_button.clicked.connect(self._on_edit)
         self.duplicate_button.clicked.connect(self._on_duplicate)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.list.delete_pressed.connect(self._delete)
 
     def _fill_families(self) -> None:
         current = self.family.currentData()
@@ -204,6 +225,20 @@ class LibraryDock(QDockWidget):
         if technique is not None:
             self.duplicate_requested.emit(technique.id)
 
+    def _on_delete(self) -> None:
+        technique = self.current()
+        if technique is not None:
+            self._delete(technique.id)
+
+    def _delete(self, technique_id: str) -> None:
+        # The window asks and deletes while the signal is handled; if the technique is
+        # gone then, the one that took its row is selected (not the list's first).
+        row = self.list.currentIndex().row()
+        self.delete_requested.emit(technique_id)
+        if self.model.row_of(technique_id) < 0 and self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+            self.list.setFocus()
+
     def set_read_only(self, reason: str) -> None:
         """Techniques can be added to the session but not created or changed (``reason`` says why).
 
@@ -227,6 +262,17 @@ class LibraryDock(QDockWidget):
         self.new_button.setEnabled(writable)
         self.duplicate_button.setEnabled(writable and technique is not None)
         self.edit_button.setEnabled(writable and own)
+        self.delete_button.setEnabled(writable and own)
+        self.delete_button.setToolTip(
+            self._read_only_reason
+            or (
+                "Delete the selected technique (your own techniques only)"
+                if technique is None
+                else "Delete the selected technique from your library"
+                if own
+                else "Built-in techniques cannot be deleted: only your own ones can"
+            )
+        )
         self.details.setHtml(details_html(technique, own) if technique else "")
 
 

@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
         self.library_dock.duplicate_requested.connect(
             lambda tid: self.files.edit_technique(tid, False)
         )
+        self.library_dock.delete_requested.connect(self.files.delete_technique)
         self.findings.step_selected.connect(self.editor.select_step)
 
     def _on_title(self, *_: object) -> None:

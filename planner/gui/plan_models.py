@@ -131,6 +131,10 @@ class HomeCareModel(_ListTable):
             library = self.document.library
             exercise = library.exercises.get(item.exercise)
             if exercise is None:
+                # An own exercise deleted from the library: the plan keeps its copy.
+                plan_copies = self.document.plan.custom_exercises
+                exercise = next((e for e in plan_copies if e.id == item.exercise), None)
+            if exercise is None:
                 return item.exercise
             own = library.is_custom_exercise(exercise.id)
             return exercise.title + (OWN_MARK if own else "")
