@@ -20,18 +20,26 @@ from planner.gui import asks
 from planner.gui.main_window import APP_NAME, APPLICATION, ORGANIZATION, MainWindow
 
 if TYPE_CHECKING:
-    from planner.storage import Store
+    from planner.storage import Store, StoreError
 
 # Set by the start-up benchmark: quit as soon as the window has been shown.
 QUIT_AFTER_SHOW = "PLANNER_QUIT_AFTER_SHOW"
 
 
-def open_store(folder: Path | None, parent: object = None) -> tuple[Store, str] | None:
+def open_store(
+    folder: Path | None, parent: object = None, *, first: Store | StoreError | None = None
+) -> tuple[Store, str] | None:
     """The store and, when it had to be opened read-only, why; None when the user quit.
 
     Another window or program holding the store opens it read-only. A damaged
     store asks whether to restore the latest backup; a store from a newer
     program, or one that cannot be opened at all, is explained and not touched.
+
+    Args:
+        folder: the store's folder (default: the user data folder).
+        parent: unused; kept for callers that pass their window.
+        first: the outcome of opening it already tried before Qt was loaded (the
+            store, or the error it raised), answered here as if just tried.
     """
     from planner.storage import (
         Store,
@@ -42,9 +50,13 @@ def open_store(folder: Path | None, parent: object = None) -> tuple[Store, str] 
         restore_backup,
     )
 
-    for _attempt in range(2):
+    for attempt in range(2):
         try:
             try:
+                if attempt == 0 and first is not None:
+                    if isinstance(first, StoreError):
+                        raise first
+                    return first, ""
                 return Store.open(folder), ""
             except StoreLockedError as error:
                 return Store.open(folder, read_only=True), str(error)
@@ -71,7 +83,11 @@ def build_window(store: Store, read_only_reason: str = "") -> MainWindow:
 
 
 def run_app(
-    argv: Sequence[str] = (), data_dir: Path | None = None, *, settle_heap: bool = False
+    argv: Sequence[str] = (),
+    data_dir: Path | None = None,
+    *,
+    settle_heap: bool = False,
+    opened: Store | StoreError | None = None,
 ) -> int:
     """Run the window until it is closed; the process exit status.
 
@@ -83,6 +99,8 @@ def run_app(
             Those objects live until the process ends, so later collections, and the
             last one at exit, need not walk them. For a process that is only the
             window (the ``planner`` command), which turned collection off to start.
+        opened: the store as opened before Qt was loaded, or the error that raised
+            (see :func:`open_store`); None to open it here.
     """
     existing = QApplication.instance()
     if existing is None:
@@ -95,10 +113,10 @@ def run_app(
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
-    opened = open_store(data_dir)
-    if opened is None:
+    result = open_store(data_dir, first=opened)
+    if result is None:
         return 1
-    store, reason = opened
+    store, reason = result
     try:
         window = build_window(store, reason)
         window.show()
