@@ -21,14 +21,10 @@ sys.path.insert(0, str(ROOT))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 RUNS = 7
-BARE = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
-window = QMainWindow()
-window.resize(1280, 800)
-window.show()
+# Ends the bare and the plain-Qt windows as the planner's run_app does under
+# PLANNER_QUIT_AFTER_SHOW: once the event loop has run after show(), note the moment
+# in the file PLANNER_SHOWN_AT names, then quit.
+QUIT_AFTER_SHOW = """
 import os, time
 def quit_after_show():
     if os.environ.get("PLANNER_SHOWN_AT"):
@@ -38,10 +34,23 @@ def quit_after_show():
 QTimer.singleShot(0, quit_after_show)
 app.exec()
 """
+BARE = (
+    """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+"""
+    + QUIT_AFTER_SHOW
+)
 # The planner's first screen rebuilt from plain Qt widgets, with no planner code: what Qt
 # itself costs for such a window (the Qt namespace's enums, the widget classes, fonts,
 # shortcuts, the first layout), as a floor for the start-up ratio. For information only.
-QT_ONLY = """
+QT_ONLY = (
+    """
 import gc, sys
 gc.disable()
 from PySide6.QtCore import Qt, QTimer
@@ -129,15 +138,9 @@ window.resize(1280, 800)
 window.show()
 gc.freeze()
 gc.enable()
-import os, time
-def quit_after_show():
-    if os.environ.get("PLANNER_SHOWN_AT"):
-        with open(os.environ["PLANNER_SHOWN_AT"], "w") as report:
-            report.write(repr(time.monotonic()))
-    app.quit()
-QTimer.singleShot(0, quit_after_show)
-app.exec()
 """
+    + QUIT_AFTER_SHOW
+)
 failures: list[str] = []
 
 
