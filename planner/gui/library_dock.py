@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -125,7 +126,8 @@ class LibraryDock(QDockWidget):
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
 
-        buttons = QHBoxLayout()
+        # Two by two: four in a row would make the dock wider than its default width.
+        buttons = QGridLayout()
         self.add_button = QPushButton("&Add to session", body)
         self.new_button = QPushButton("New…", body)
         self.edit_button = QPushButton("Edit…", body)
@@ -137,14 +139,16 @@ class LibraryDock(QDockWidget):
         self.duplicate_button.setToolTip("Start a technique of your own from the selected one")
         self.add_button.setDefault(False)
         layout.addWidget(self.add_button)
-        for button, name in (
-            (self.new_button, "New technique of your own"),
-            (self.edit_button, "Edit your technique"),
-            (self.duplicate_button, "Duplicate technique as your own"),
-            (self.delete_button, "Delete your technique"),
+        for place, (button, name) in enumerate(
+            (
+                (self.new_button, "New technique of your own"),
+                (self.edit_button, "Edit your technique"),
+                (self.duplicate_button, "Duplicate technique as your own"),
+                (self.delete_button, "Delete your technique"),
+            )
         ):
             button.setAccessibleName(name)
-            buttons.addWidget(button)
+            buttons.addWidget(button, place // 2, place % 2)
         layout.addLayout(buttons)
         self.setWidget(body)
         self._read_only_reason = ""
