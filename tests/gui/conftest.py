@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from window_helpers import open_window
 
 from planner.gui import asks
 
@@ -36,18 +37,5 @@ def store_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, store_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    from planner.gui.app import build_window, open_store
-
-    opened = open_store(store_folder)
-    assert opened is not None
-    store, reason = opened
-    main = build_window(store, reason)
-    # pytest-qt closes the window after the test: leftover changes are discarded then
-    # (tests about the question replace this answer).
-    monkeypatch.setattr(asks, "ask_save_changes", lambda parent, what: "discard")
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-    store.close()
+    with open_window(qtbot, store_folder, monkeypatch) as main:
+        yield main

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from keyboard_checks import tab_stops
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from window_helpers import open_window
 
 from planner.core.library import Exercise, Technique
 from planner.core.plan import Client, HomeCareItem, SessionPlan, Step
@@ -36,26 +35,6 @@ def _seed(folder: Path, *, suggest: bool = False) -> None:
         store.save_exercise(BALL)
         opener = Technique(**{**OPENER.__dict__, "exercises": (SPREAD.id,) if suggest else ()})
         store.save_technique(opener)
-
-
-@contextmanager
-def _window(qtbot, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    """A window over the store in ``folder``, closed (and the store with it) afterwards."""
-    from planner.gui.app import build_window, open_store
-
-    opened = open_store(folder)
-    assert opened is not None
-    store, reason = opened
-    monkeypatch.setattr(asks, "ask_save_changes", lambda parent, what: "discard")
-    main = build_window(store, reason)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    try:
-        yield main
-    finally:
-        main.close()
-        store.close()
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[tuple[str, str, str]]:
@@ -86,6 +65,17 @@ def _ids(combo) -> list[str]:
     return [combo.itemData(i) for i in range(combo.count())]
 
 
+def _check_delete_button(button, before, choose_builtin, choose_own, kind: str) -> None:
+    """Off for a built-in entry (the tooltip says why), on for an own one, after ``before``."""
+    choose_builtin()
+    assert not button.isEnabled()
+    assert button.toolTip().startswith(f"Built-in {kind}s cannot be deleted")
+    assert button.accessibleName() == f"Delete your {kind}"
+    choose_own()
+    assert button.isEnabled()
+    assert tab_stops(before, 1) == [button]
+
+
 def test_delete_question_defaults_to_cancel(qtbot):
     seen: list[tuple[str, bool]] = []
 
@@ -111,16 +101,16 @@ def test_own_technique_deleted_after_asking_and_gone_after_a_restart(
     qtbot, store_folder, monkeypatch
 ):
     _seed(store_folder)
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         dock = main.library_dock
         # A built-in technique: no deleting, and the tooltip says why.
-        dock.select("effleurage")
-        assert not dock.delete_button.isEnabled()
-        assert dock.delete_button.toolTip().startswith("Built-in techniques cannot be deleted")
-        assert dock.delete_button.accessibleName() == "Delete your technique"
-        dock.select(OPENER.id)
-        assert dock.delete_button.isEnabled()
-        assert tab_stops(dock.duplicate_button, 1) == [dock.delete_button]
+        _check_delete_button(
+            dock.delete_button,
+            dock.duplicate_button,
+            lambda: dock.select("effleurage"),
+            lambda: dock.select(OPENER.id),
+            "technique",
+        )
         row = dock.list.currentIndex().row()
 
         # Cancelled: nothing changes.
@@ -146,7 +136,7 @@ def test_own_technique_deleted_after_asking_and_gone_after_a_restart(
         assert main.document.undo_stack.count() == 0 and not main.document.modified
         assert main.document.plan.custom_techniques == ()
 
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         assert OPENER.id not in main.document.library.techniques
         assert main.library_dock.model.row_of(OPENER.id) < 0
         assert SPREAD.id in main.document.library.exercises  # only what was deleted went
@@ -181,7 +171,7 @@ def test_a_technique_the_open_session_uses_stays_readable_everywhere(
         plan.steps.append(Step(OPENER.id, "foot", "both", 6, "light"))
         saved = store.save_session(SessionRecord("", client.id, plan))
         store.save_template("Feet", plan)
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         document = main.document
         document.push(c.SetDetails(document, "Client", client=Client("Alex Doe")))
         step = Step("effleurage", "hand", "both", 5, "light")
@@ -211,7 +201,7 @@ def test_a_technique_the_open_session_uses_stays_readable_everywhere(
         assert main.files.save()
         session_id = document.session_id
 
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         store = main.store
         assert OPENER.id not in store.library().techniques
         # The session saved before the deletion, the one saved after, and the template.
@@ -249,15 +239,15 @@ def test_own_exercise_deleted_after_asking_and_gone_after_a_restart(
     qtbot, store_folder, monkeypatch
 ):
     _seed(store_folder)
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         panel = _home_care(main, qtbot)
-        panel.choose("foot-massage")
-        assert not panel.delete_exercise.isEnabled()
-        assert panel.delete_exercise.toolTip().startswith("Built-in exercises cannot be deleted")
-        assert panel.delete_exercise.accessibleName() == "Delete your exercise"
-        panel.choose(SPREAD.id)
-        assert panel.delete_exercise.isEnabled()
-        assert tab_stops(panel.duplicate_exercise, 1) == [panel.delete_exercise]
+        _check_delete_button(
+            panel.delete_exercise,
+            panel.duplicate_exercise,
+            lambda: panel.choose("foot-massage"),
+            lambda: panel.choose(SPREAD.id),
+            "exercise",
+        )
         position = panel.exercises.currentIndex()
 
         asked = _answer(monkeypatch, False)
@@ -281,7 +271,7 @@ def test_own_exercise_deleted_after_asking_and_gone_after_a_restart(
         assert main.statusBar().currentMessage() == "Deleted your exercise “Toe spread”"
         assert not main.document.modified
 
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         assert SPREAD.id not in main.document.library.exercises
         assert SPREAD.id not in _ids(_home_care(main, qtbot).exercises)
         assert BALL.id in main.document.library.exercises
@@ -291,7 +281,7 @@ def test_an_exercise_in_the_routine_stays_in_it(qtbot, store_folder, monkeypatch
     _seed(store_folder)
     with Store.open(store_folder) as store:
         store.save_client(ClientRecord("", "Alex Doe"))
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         document = main.document
         panel = _home_care(main, qtbot)
         document.push(c.SetDetails(document, "Client", client=Client("Alex Doe")))
@@ -317,7 +307,7 @@ def test_an_exercise_an_own_technique_suggests_is_refused_naming_it(
     qtbot, store_folder, monkeypatch
 ):
     _seed(store_folder, suggest=True)
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         panel = _home_care(main, qtbot)
         before = main.document.library
         panel.choose(SPREAD.id)

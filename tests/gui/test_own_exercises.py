@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from keyboard_checks import clashes, window_mnemonics
 from PySide6.QtCore import Qt
+from window_helpers import open_window
 
 from planner.core.library import Exercise, builtin_library, parse_exercise
 from planner.core.plan import HomeCareItem, Step
@@ -29,26 +27,6 @@ def _fill(dialog: ExerciseDialog, title: str = TITLE, steps: str = "") -> None:
     dialog.frequency.setText("every evening")
     dialog.cautions.setPlainText("Stop if it hurts.")
     dialog.minutes.setValue(3)
-
-
-@contextmanager
-def _window(qtbot, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    """A window over the store in ``folder``, closed (and the store with it) afterwards."""
-    from planner.gui.app import build_window, open_store
-
-    opened = open_store(folder)
-    assert opened is not None
-    store, reason = opened
-    monkeypatch.setattr(asks, "ask_save_changes", lambda parent, what: "discard")
-    main = build_window(store, reason)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    try:
-        yield main
-    finally:
-        main.close()
-        store.close()
 
 
 def _home_care(main, qtbot):
@@ -137,7 +115,7 @@ def test_dialog_checks_every_field_as_the_store_does(qtbot):
 
 def test_own_exercises_round_trip_through_the_store_and_a_restart(qtbot, store_folder, monkeypatch):
     seen: list[tuple[str | None, bool]] = []
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         panel = _home_care(main, qtbot)
         document = main.document
         undo_entries = document.undo_stack.count()
@@ -232,7 +210,7 @@ def test_own_exercises_round_trip_through_the_store_and_a_restart(qtbot, store_f
         assert [item.exercise for item in document.plan.home_care][-1] == copy_id
 
     # A restart: a new window on the same store folder has them, still marked and editable.
-    with _window(qtbot, store_folder, monkeypatch) as main:
+    with open_window(qtbot, store_folder, monkeypatch) as main:
         library = main.document.library
         assert library.exercises[new_id].title == "Roll a frozen bottle under your foot"
         assert library.is_custom_exercise(new_id) and library.is_custom_exercise(copy_id)
