@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,10 @@ from planner.gui.document import SessionDocument
 from planner.gui.plan_models import AvoidedModel, SymptomsModel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QResizeEvent
+
     from planner.storage import ClientRecord, Store
 
 _CHOOSE = "Choose a client…"
@@ -147,6 +152,98 @@ class AreaTable(QTableView):
         return QSize(super().minimumSizeHint().width(), self._height_for_rows())
 
 
+def _wrap(text: str, room: int, advance: Callable[[str], int]) -> str:
+    """The text with its words in lines no wider than ``room`` (a longer word alone)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and advance(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+class ConditionsBox(QGroupBox):
+    """The conditions as ticks in as many columns as the width holds, read down each column.
+
+    Nine ticks in one column took most of a short dock. Here they go in three or two
+    columns when the labels fit side by side, else in two with longer labels on two lines,
+    else in one. A label's width never holds the panel wider than its dock: the ticks are
+    placed again whenever the box is resized. Tab goes in the order they were made, down
+    the first column and then the next, as they read.
+    """
+
+    _GAP = 8  # between columns: a little more than the layout's own, so they read apart
+
+    def __init__(self, names: dict[str, str], parent: QWidget) -> None:
+        super().__init__("Conditions", parent)
+        self._grid = QGridLayout(self)
+        self._grid.setHorizontalSpacing(self._GAP)
+        self._names = names
+        self._shown: tuple[int, tuple[str, ...]] = (0, ())
+        self.boxes: dict[str, QCheckBox] = {}
+        for key, name in names.items():
+            box = QCheckBox(name, self)
+            box.setAccessibleName(name)
+            # Only its height counts: the width is the column's (see _arrange).
+            box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.boxes[key] = box
+        self._place(1, tuple(names.values()), [1])
+
+    def _place(self, columns: int, texts: tuple[str, ...], widths: list[int]) -> None:
+        if (columns, texts) == self._shown:
+            return
+        rows = -(-len(texts) // columns)
+        for i, (box, text) in enumerate(zip(self.boxes.values(), texts, strict=True)):
+            box.setText(text)
+            self._grid.removeWidget(box)
+            # Centred in its row: a one-line tick lines up with a two-line neighbour's box.
+            self._grid.addWidget(box, i % rows, i // rows, Qt.AlignmentFlag.AlignVCenter)
+        for column in range(len(texts)):
+            self._grid.setColumnStretch(column, widths[column] if column < columns else 0)
+        self._shown = (columns, texts)
+
+    def _arrange(self) -> None:
+        """The most columns the width holds, with labels on one line, or else two."""
+        margins = self._grid.contentsMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right()
+        names = list(self._names.values())
+        metrics = self.fontMetrics()
+
+        def advance(text: str) -> int:
+            # As the tick itself measures its label, so that a label's width, wrapped or
+            # not, is what the tick asks for and placing it again gives the same answer.
+            return metrics.boundingRect(QRect(), Qt.TextFlag.TextShowMnemonic, text).width()
+
+        first = next(iter(self.boxes.values()))
+        # What a tick takes besides its label: the box and the space before the text.
+        extra = first.sizeHint().width() - advance(first.text())
+        for columns in (3, 2):
+            rows = -(-len(names) // columns)
+            chunks = [names[start : start + rows] for start in range(0, len(names), rows)]
+            widths = [max(map(advance, chunk)) + extra for chunk in chunks]
+            if sum(widths) + self._GAP * (columns - 1) <= width:
+                self._place(columns, tuple(names), widths)
+                return
+        # Two even columns, a label taking two lines where it must.
+        room = (width - self._GAP) // 2 - extra
+        texts = tuple(_wrap(name, room, advance) for name in names)
+        if all(text.count("\n") <= 1 and advance(text) <= room for text in texts):
+            self._place(2, texts, [1, 1])
+        else:
+            # One column; labels wrap only in a dock narrower than the longest of them.
+            self._place(1, tuple(_wrap(name, width - extra, advance) for name in names), [1])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._arrange()
+
+
 def apply_client(document: SessionDocument, record: ClientRecord) -> None:
     """Make the session this client's: their conditions and standing areas come along.
 
@@ -184,14 +281,8 @@ class ClientPanel(QWidget):
         row.addWidget(self.new_client)
         layout.addLayout(row)
 
-        conditions = QGroupBox("Conditions", self)
-        grid = QGridLayout(conditions)
-        self.conditions: dict[str, QCheckBox] = {}
-        for i, (key, name) in enumerate(CONDITIONS.items()):
-            box = QCheckBox(name, conditions)
-            box.setAccessibleName(name)
-            self.conditions[key] = box
-            grid.addWidget(box, i, 0)
+        conditions = ConditionsBox(CONDITIONS, self)
+        self.conditions = conditions.boxes
         layout.addWidget(conditions)
 
         self.avoided_model = AvoidedModel(document)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QStyle, QTableView
 
 from planner.core.plan import AvoidedArea, SymptomArea
+from planner.core.vocab import CONDITIONS
 from planner.gui import commands as c
 
 _AREAS = (
@@ -27,6 +28,9 @@ def _at_size(main, qtbot, width: int, height: int) -> None:
     # The first-start dock widths are set once the window is laid out at its size.
     qtbot.waitUntil(lambda: not main._default_layout_pending)
     main._default_dock_sizes()
+    # The docks take their new widths when the window's layout next runs: run it now, so
+    # that what is waited for below is this size's layout and not the one before.
+    main.layout().activate()
     qtbot.waitUntil(lambda: main.client_dock.width() >= 250)
 
 
@@ -124,3 +128,97 @@ def test_panel_by_keyboard_tab_order_names_and_mnemonics(window, qtbot):
     assert len(keys) == len(set(keys)), keys
     # Remove s&ymptom: its letter is taken nowhere else in the window.
     assert mnemonics(main).count("y") == 1
+
+
+def _conditions_read_whole(panel, least_columns: int = 1) -> None:
+    """Every label whole, inside its box, no two ticks overlapping, read down each column.
+
+    For ``qtbot.waitUntil``: the ticks are placed again when the dock's width changes, and
+    the layout catches up on the event loop.
+    """
+    group = next(iter(panel.conditions.values())).parentWidget()
+    margins = panel.layout().contentsMargins()
+    # The panel fills the dock's width, and the ticks' box the panel's.
+    assert panel.width() == panel.parentWidget().width()
+    assert group.width() == panel.width() - margins.left() - margins.right()
+    boxes = list(panel.conditions.values())
+    for box, name in zip(boxes, CONDITIONS.values(), strict=True):
+        # A long label may take two lines; its words and the name read out are the same.
+        assert box.text().split() == name.split()
+        assert box.text().count("\n") <= 1
+        assert box.accessibleName() == name
+        assert group.contentsRect().contains(box.geometry()), name
+        assert box.width() >= box.sizeHint().width(), f"{name!r} is cut off"
+        assert box.height() >= box.sizeHint().height(), f"{name!r} is cut off"
+    for i, box in enumerate(boxes):
+        for other in boxes[i + 1 :]:
+            assert not box.geometry().intersects(other.geometry())
+    # Down each column, then the next: the order they were made, so Tab goes the same way.
+    lefts = sorted({box.x() for box in boxes})
+    assert sorted(boxes, key=lambda box: (lefts.index(box.x()), box.y())) == boxes
+    assert len(lefts) >= least_columns
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_conditions_take_columns_and_labels_read_whole(window, qtbot, size):
+    main = window
+    _at_size(main, qtbot, *size)
+    # Nine ticks in one column took most of a short dock; the dock holds two columns.
+    qtbot.waitUntil(lambda: _conditions_read_whole(main.client_panel, least_columns=2))
+    assert main.client_dock.widget().horizontalScrollBar().maximum() == 0
+
+
+def test_narrow_dock_keeps_labels_whole_and_never_scrolls_sideways(window, qtbot):
+    main = window
+    _at_size(main, qtbot, 1280, 800)
+    panel = main.client_panel
+    # As narrow as the panel's buttons let it be without scrolling sideways.
+    narrow = panel.minimumSizeHint().width() + 20
+    main.resizeDocks([main.client_dock], [narrow], Qt.Orientation.Horizontal)
+    main.layout().activate()
+    qtbot.waitUntil(lambda: main.client_dock.width() < narrow + 10)
+    qtbot.waitUntil(lambda: _conditions_read_whole(panel))
+    assert main.client_dock.widget().horizontalScrollBar().maximum() == 0
+    # Wider again: the ticks go back into columns.
+    main.resizeDocks([main.client_dock], [500], Qt.Orientation.Horizontal)
+    main.layout().activate()
+    qtbot.waitUntil(lambda: _conditions_read_whole(panel, least_columns=2))
+
+
+def _avoided_in_view(panel, scroll) -> None:
+    group = panel.add_avoided.parentWidget()
+    assert scroll.verticalScrollBar().value() == 0
+    # The whole group, the table and its buttons, on screen as the dock first shows.
+    shown = group.geometry().translated(panel.pos())
+    assert scroll.viewport().rect().contains(shown), (shown, scroll.viewport().rect())
+
+
+def test_areas_to_avoid_in_view_without_scrolling_at_1280x800(window, qtbot):
+    main = window
+    _at_size(main, qtbot, 1280, 800)
+    for area in (
+        AvoidedArea("heel", "left", "open-wound", "healing blister"),
+        AvoidedArea("shin", "right", "bruise", ""),
+    ):
+        assert main.document.push(c.AvoidArea(main.document, area))
+    panel = main.client_panel
+    table = panel.avoided
+    qtbot.waitUntil(lambda: _conditions_read_whole(panel))
+    qtbot.waitUntil(lambda: table.height() >= table.minimumSizeHint().height())
+    qtbot.waitUntil(lambda: _avoided_in_view(panel, main.client_dock.widget()))
+
+
+def test_at_1920x1080_the_client_dock_reads_whole_without_scrolling(window, qtbot):
+    main = window
+    _at_size(main, qtbot, 1920, 1080)
+    for area in _AREAS:
+        assert main.document.push(c.AvoidArea(main.document, area))
+    for symptom in _SYMPTOMS:
+        assert main.document.push(c.MarkSymptom(main.document, symptom))
+    panel = main.client_panel
+    scroll = main.client_dock.widget()
+    qtbot.waitUntil(lambda: _conditions_read_whole(panel))
+    tables = (panel.avoided, panel.symptoms)
+    qtbot.waitUntil(lambda: all(t.height() >= t.minimumSizeHint().height() for t in tables))
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0)
+    assert scroll.horizontalScrollBar().maximum() == 0
