@@ -18,6 +18,8 @@ from planner.gui.models import TECHNIQUE_MIME
 from planner.gui.roles import Role
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from PySide6.QtGui import QFont
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -127,7 +129,7 @@ class LibraryModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [TECHNIQUE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         rows = [index.row() for index in indexes if index.isValid()]
         if rows:

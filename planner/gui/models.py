@@ -8,7 +8,7 @@ made in a view becomes an undo command. When only values change they report
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -25,6 +25,9 @@ from planner.core.vocab import PRESSURE_NAMES, SEVERITY_NAMES, SEVERITY_RANK
 from planner.gui import commands as c
 from planner.gui.document import SessionDocument
 from planner.gui.roles import HeadedTable, Role, severity_icon
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 STEP_MIME = "application/x-planner-step"
 TECHNIQUE_MIME = "application/x-planner-technique"
@@ -231,7 +234,7 @@ class StepsModel(HeadedTable):
     def mimeTypes(self) -> list[str]:
         return [STEP_MIME, TECHNIQUE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         rows = sorted({index.row() for index in indexes if index.isValid()})
         if rows:
