@@ -208,12 +208,15 @@ class ConditionsBox(QGroupBox):
         margins = self._grid.contentsMargins()
         width = self.contentsRect().width() - margins.left() - margins.right()
         names = list(self._names.values())
-        metrics = self.fontMetrics()
+        metrics, measured = self.fontMetrics(), {}
 
         def advance(text: str) -> int:
             # As the tick itself measures its label, so that a label's width, wrapped or
             # not, is what the tick asks for and placing it again gives the same answer.
-            return metrics.boundingRect(QRect(), Qt.TextFlag.TextShowMnemonic, text).width()
+            if text not in measured:
+                flags = Qt.TextFlag.TextShowMnemonic
+                measured[text] = metrics.boundingRect(QRect(), flags, text).width()
+            return measured[text]
 
         first = next(iter(self.boxes.values()))
         # What a tick takes besides its label: the box and the space before the text.
