@@ -92,7 +92,7 @@ def _leave_out_note(plan: SessionPlan, exercise: Exercise) -> str | None:
     """None when every area of the exercise is avoided; else a note naming what to skip."""
     if not exercise.regions:
         return ""
-    skipped = []
+    skipped: list[str] = []
     usable = False
     for region in exercise.regions:
         # Left and right may be avoided by two separate entries: both count.

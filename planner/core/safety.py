@@ -161,7 +161,7 @@ def check_plan(plan: SessionPlan, library: Library | None = None) -> list[Findin
         vigorous = bool(technique and technique.vigorous)
         rank = PRESSURE_RANK.get(step.pressure, 0)
         area = step.area
-        where = {"step": index, "region": step.region, "side": step.side}
+        where: dict[str, Any] = {"step": index, "region": step.region, "side": step.side}
         label = _step_label(index, step, technique)
 
         for avoided_area, why, avoided_phrase in avoided_areas:
