@@ -31,7 +31,7 @@ SHOWN_AT = "PLANNER_SHOWN_AT"
 
 
 def open_store(
-    folder: Path | None, parent: object = None, *, first: Store | StoreError | None = None
+    folder: Path | None, *, first: Store | StoreError | None = None
 ) -> tuple[Store, str] | None:
     """The store and, when it had to be opened read-only, why; None when the user quit.
 
@@ -41,7 +41,6 @@ def open_store(
 
     Args:
         folder: the store's folder (default: the user data folder).
-        parent: unused; kept for callers that pass their window.
         first: the outcome of opening it already tried before Qt was loaded (the
             store, or the error it raised), answered here as if just tried.
     """

@@ -91,15 +91,17 @@ def _source_names_pyside(module: ModuleType) -> bool:
     ``.py`` source (built in, compiled, or loaded some other way) goes to
     PySide's own test, so the answer is the same for every module.
     """
-    spec = getattr(module, "__spec__", None)
-    origin = getattr(spec, "origin", None)
-    if not isinstance(origin, str) or not origin.endswith(".py") or _original_test is None:
-        return _original_test(module) if _original_test is not None else False
+    pyside_test = _original_test
+    if pyside_test is None:  # only installed once PySide's test is kept
+        return False
+    origin = getattr(getattr(module, "__spec__", None), "origin", None)
+    if not (isinstance(origin, str) and origin.endswith(".py")):
+        return pyside_test(module)
     try:
         with open(origin, "rb") as source:
             return b"PySide6" in source.read()
     except OSError:
-        return _original_test(module)
+        return pyside_test(module)
 
 
 def quicken_feature_scan() -> bool:
