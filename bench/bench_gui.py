@@ -148,11 +148,11 @@ IMPORTS_ONLY = """
 import gc, sys
 gc.disable()
 from planner import preload
-from planner.launch import _open_store
+from planner.start import _open_store
 loading = preload.start()
 opened = _open_store(None)
 loading.wait()
-import planner.gui.app
+import planner.gui.window.app
 """ + BARE.replace("import sys\n", "", 1)
 failures: list[str] = []
 
@@ -287,8 +287,8 @@ def bench_in_process() -> None:
 
     app = QApplication.instance() or QApplication([])
     from planner.core.plan import SessionPlan, Step
-    from planner.gui import commands as c
-    from planner.gui.library_dock import LibraryDock
+    from planner.gui.common import commands as c
+    from planner.gui.library.dock import LibraryDock
 
     # Library filter: one keystroke = the text changes, the list is refiltered and repainted.
     dock = LibraryDock(big_library(5000))
@@ -313,7 +313,7 @@ def bench_in_process() -> None:
 
     # An edit of a 200-step plan in the whole window: command, safety check, models, repaint.
     with tempfile.TemporaryDirectory() as folder:
-        from planner.gui.app import build_window
+        from planner.gui.window.app import build_window
         from planner.storage import ClientRecord, SessionRecord, Store
 
         store = Store.open(Path(folder) / "store")

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget  # n
 import planner.gui  # noqa: E402,F401 - the PySide6 signal guard before any Qt use
 from planner.core.library import builtin_library  # noqa: E402
 from planner.core.plan import AvoidedArea, SessionPlan, Step, SymptomArea  # noqa: E402
-from planner.gui import commands as c  # noqa: E402
-from planner.gui.document import SessionDocument  # noqa: E402
-from planner.gui.preview import PreviewPane  # noqa: E402
+from planner.gui.common import commands as c  # noqa: E402
+from planner.gui.common.document import SessionDocument  # noqa: E402
+from planner.gui.documents.preview import PreviewPane  # noqa: E402
 
 LATENCY_RUNS = 9
 STALL_SECONDS = 8.0

@@ -1,61 +1,22 @@
 """The ``planner`` command's entry point: the window, or the command line.
 
-With no arguments ``planner`` opens the window, and nothing of the command line
-(argparse, the command modules) is loaded for it: the window starts sooner.
-Anything else goes to :mod:`planner.cli`.
+With no arguments ``planner`` opens the window (:mod:`planner.start`), and nothing
+of the command line (argparse, the command modules) is loaded for it: the window
+starts sooner. Anything else goes to :mod:`planner.cli`, which this module alone
+imports (the command line never imports it back).
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
-
-if TYPE_CHECKING:
-    from planner.storage import Store, StoreError
-
-
-def open_window(data_dir: Path | None = None) -> int:
-    """Open the main window until it is closed; the exit status."""
-    import gc
-
-    # Start-up makes tens of thousands of objects that live as long as the window (Qt's
-    # enums, the modules, the widgets); collecting while they are made only walks them
-    # again and again. run_app turns collection back on once the window is shown.
-    gc.disable()
-    from planner import preload
-
-    # Qt's libraries load on another core while this thread opens the store (which
-    # imports the planner's Qt-free half); any trouble opening it is answered in the
-    # window, once Qt is up.
-    loading = preload.start()
-    opened = _open_store(data_dir)
-    if loading is not None:
-        loading.wait()
-    from planner.gui.app import run_app
-
-    return run_app([], data_dir, settle_heap=True, opened=opened)
-
-
-def _open_store(data_dir: Path | None) -> Store | StoreError:
-    """The store with its library read, or the error opening it raised."""
-    import contextlib
-
-    from planner.storage import Store, StoreError
-
-    try:
-        store = Store.open(data_dir)
-    except StoreError as error:
-        return error
-    # Read now, while Qt loads; should it fail, the window reads it again and says why.
-    with contextlib.suppress(StoreError):
-        store.library()
-    return store
+from typing import NoReturn
 
 
 def run() -> NoReturn:
     """Console-script entry point (also ``python -m planner``)."""
     if len(sys.argv) <= 1:
+        from planner.start import open_window
+
         sys.exit(open_window())
     from planner.cli import main
 

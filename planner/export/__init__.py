@@ -16,18 +16,18 @@ import io
 import os
 from typing import TYPE_CHECKING
 
+from planner.export.errors import ExportError
+
 if TYPE_CHECKING:
     from planner.core.library import Library
     from planner.core.plan import SessionPlan
     from planner.export.layout import PageInfo
 
+__all__ = ["PAPER_SIZES", "ExportError", "build_home_care", "build_protocol", "write_pdf"]
+
 PAPER_SIZES: tuple[str, ...] = ("letter", "a4")
 LARGE_PRINT_SIZE = 16.5
 _BODY_SIZE = {"protocol": 9.5, "home-care": 10.5}
-
-
-class ExportError(Exception):
-    """A document that cannot be built or written; the message is one clear line."""
 
 
 def _prepare_reportlab() -> None:

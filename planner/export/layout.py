@@ -175,7 +175,7 @@ class PlannerDoc(BaseDocTemplate):
 
     def render(self, story: list[Any]) -> bytes:
         """Lay the story out and return the finished PDF."""
-        from planner.export import ExportError
+        from planner.export.errors import ExportError
 
         try:
             self.build(story, canvasmaker=numbered_canvas(self.page_info))

@@ -31,7 +31,7 @@ def test_only_planner_export_imports_reportlab() -> None:
 
 
 def test_importing_the_export_api_does_not_load_reportlab() -> None:
-    assert not _loaded_after("import planner.export, planner.cli_export")
+    assert not _loaded_after("import planner.export, planner.cli.export")
     assert not _loaded_after("from planner.cli import build_parser; build_parser()")
 
 

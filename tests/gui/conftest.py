@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from window_helpers import open_window
 
-from planner.gui import asks
+from planner.gui.common import asks
 
 
 @pytest.fixture(autouse=True)

@@ -7,12 +7,14 @@ from PySide6.QtCore import Qt
 
 from planner.core.library import builtin_library
 from planner.core.plan import AvoidedArea, SessionPlan, Step, SymptomArea
-from planner.gui import commands as c
-from planner.gui.document import SessionDocument
-from planner.gui.library_model import LibraryModel
-from planner.gui.models import FindingsModel, StepsModel
-from planner.gui.plan_models import AvoidedModel, HomeCareModel, SymptomsModel
-from planner.gui.roles import Role
+from planner.gui.client.models import AvoidedModel, SymptomsModel
+from planner.gui.common import commands as c
+from planner.gui.common.document import SessionDocument
+from planner.gui.common.roles import Role
+from planner.gui.homecare.model import HomeCareModel
+from planner.gui.library.model import LibraryModel
+from planner.gui.session.steps_model import StepsModel
+from planner.gui.window.findings_panel import FindingsModel
 
 
 def _document() -> SessionDocument:

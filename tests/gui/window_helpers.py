@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from planner.gui import asks
+from planner.gui.common import asks
 
 
 @contextmanager
 def open_window(qtbot, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     """A shown window over the store in ``folder``, closed (and the store with it) afterwards."""
-    from planner.gui.app import build_window, open_store
+    from planner.gui.window.app import build_window, open_store
 
     opened = open_store(folder)
     assert opened is not None

@@ -1,0 +1,102 @@
+"""The command line: ``planner check|export|techniques|exercises ...``.
+
+With no arguments ``planner`` opens the window. Heavy modules (Qt, reportlab,
+tinydb) are imported only by the commands that need them, so that ``planner
+check`` starts quickly. Bad input never shows a traceback: one line on stderr
+naming the file and the place, and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from planner.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    UsageError,
+    data_folder,
+)
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "UsageError",
+    "build_parser",
+    "main",
+    "run",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="planner",
+        description="Plan massage sessions, check them for safety and print the documents. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the folder of the planner's store (default: $PLANNER_DATA_DIR, "
+        "else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    # Each command group adds its parsers with ``set_defaults(func=...)``. They import
+    # nothing heavy at module level: the parser is built on every start.
+    from planner.cli import check, export, listings, printing, store
+
+    for group in (check, listings, export, printing, store):
+        group.add_commands(commands)
+    _data_dir_after_command(parser, set())
+    return parser
+
+
+def _data_dir_after_command(parser: argparse.ArgumentParser, seen: set[int]) -> None:
+    """Accept ``--data-dir`` after the command too (``planner store info --data-dir D``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                if id(sub) in seen:
+                    continue  # an alias of a parser already done
+                seen.add(id(sub))
+                if "--data-dir" not in sub._option_string_actions:
+                    sub.add_argument(
+                        "--data-dir",
+                        metavar="DIR",
+                        default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS,
+                    )
+                _data_dir_after_command(sub, seen)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from planner.start import open_window
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        return open_window()
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return open_window(data_folder(args))
+    try:
+        return int(args.func(args))
+    except UsageError as error:
+        print(f"planner {args.command}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def run() -> NoReturn:
+    """Run the command line (``planner.launch.run`` is the console script's entry point)."""
+    sys.exit(main())

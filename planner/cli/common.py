@@ -1,0 +1,52 @@
+"""What every command shares: exit statuses, the user's error, the store folder, the library.
+
+Bad input never shows a traceback: a command raises :class:`UsageError` and
+:func:`planner.cli.main` prints its one line on stderr, exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input the user can fix; the message is shown as one line."""
+
+
+def data_folder(args: argparse.Namespace) -> Any:
+    """The store folder: ``--data-dir``, else ``$PLANNER_DATA_DIR``, else the user data folder."""
+    from pathlib import Path
+
+    from planner.storage.paths import data_dir
+
+    given = getattr(args, "data_dir", None)
+    return Path(given).expanduser() if given else data_dir()
+
+
+def library(args: argparse.Namespace) -> Any:
+    """The built-in library plus the user's own entries from the store (read-only, no lock).
+
+    Reads only the store's small own-library file with the json module: no
+    tinydb, and nothing is created when there is no store.
+    """
+    from planner.storage.errors import StoreError
+    from planner.storage.own import own_library
+
+    try:
+        return own_library(data_folder(args))
+    except StoreError as error:
+        raise UsageError(str(error)) from None
+
+
+def load_plan(path: str, library: Any) -> Any:
+    from planner.core.planfile import PlanFileError, load_plan
+
+    try:
+        return load_plan(path, library)
+    except PlanFileError as error:
+        raise UsageError(str(error)) from None

@@ -1,0 +1,95 @@
+"""``planner export``: the protocol and the home-care sheet of a plan file, as PDF.
+
+Both documents are built in memory before anything is written, and every file is
+written through a temporary file and a rename: a bad plan, a missing or
+read-only folder or a failed build leaves no half-written file and an existing
+file untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+# Light: planner.export imports reportlab only when a document is built.
+from planner.export import PAPER_SIZES
+
+
+def add_commands(subparsers: Any) -> None:
+    """Add the ``export`` command to the ``planner`` parser."""
+    export = subparsers.add_parser(
+        "export",
+        help="write the therapist's protocol and/or the client's home-care sheet as PDF",
+        description="Write the therapist's protocol and/or the client's home-care sheet of a "
+        "plan file as PDF. Give at least one output.",
+    )
+    export.add_argument("plan", metavar="PLAN.json")
+    export.add_argument("--protocol", metavar="OUT.pdf", help="write the therapist's protocol")
+    export.add_argument("--home-care", metavar="OUT.pdf", help="write the client's home-care sheet")
+    export.add_argument(
+        "--large-print",
+        action="store_true",
+        help="home-care sheet in large print (body text 16 pt or more)",
+    )
+    export.add_argument(
+        "--paper", choices=PAPER_SIZES, default="letter", help="paper size (default: letter)"
+    )
+    export.set_defaults(func=cmd_export)
+
+
+def _check_folder(path: str) -> None:
+    """Fail before any work when an output's folder cannot take the file."""
+    from planner.cli.common import UsageError
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.exists(folder):
+        raise UsageError(f"{path}: the folder {folder} does not exist")
+    if not os.path.isdir(folder):
+        raise UsageError(f"{path}: {folder} is not a folder")
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a folder, not a file")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{path}: cannot write in the folder {folder}")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Build the requested documents, then write them; exit status 0 or 2."""
+    from planner.cli import common
+    from planner.export import ExportError, build_home_care, build_protocol, write_pdf
+
+    outputs = [path for path in (args.protocol, args.home_care) if path]
+    if not outputs:
+        raise common.UsageError(
+            "nothing to write: give --protocol OUT.pdf and/or --home-care OUT.pdf"
+        )
+    if args.large_print and not args.home_care:
+        raise common.UsageError("--large-print is for the home-care sheet: add --home-care OUT.pdf")
+    same = (
+        args.protocol
+        and args.home_care
+        and (os.path.abspath(args.protocol) == os.path.abspath(args.home_care))
+    )
+    if same:
+        raise common.UsageError(f"{args.protocol}: the two documents need different files")
+    for path in outputs:
+        _check_folder(path)
+    library = common.library(args)
+    plan = common.load_plan(args.plan, library)
+    documents: list[tuple[str, bytes]] = []
+    try:
+        if args.protocol:
+            documents.append((args.protocol, build_protocol(plan, library, paper=args.paper)))
+        if args.home_care:
+            data = build_home_care(plan, library, large_print=args.large_print, paper=args.paper)
+            documents.append((args.home_care, data))
+    except ExportError as error:
+        raise common.UsageError(f"{args.plan}: {error}") from None
+    try:
+        for path, data in documents:
+            write_pdf(path, data)
+    except ExportError as error:
+        raise common.UsageError(str(error)) from None
+    for path, _ in documents:
+        print(f"wrote {path}")
+    return common.EXIT_OK

@@ -1,0 +1,61 @@
+"""``planner techniques`` and ``planner exercises``: the library, built-in and own entries."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from planner.cli import common
+
+
+def add_commands(commands: Any) -> None:
+    """Add the ``techniques`` and ``exercises`` listings to the ``planner`` parser."""
+    for name, what, func in (
+        ("techniques", "technique library", cmd_techniques),
+        ("exercises", "home-care exercises", cmd_exercises),
+    ):
+        listing = commands.add_parser(name, help=f"list the {what}")
+        listing.add_argument("--json", action="store_true", help="print as JSON")
+        listing.set_defaults(func=func)
+
+
+def _print_json_entries(entries: list[Any], is_own: Any) -> int:
+    """Library entries as a JSON list, each marked ``own`` when it is the user's."""
+    out = [{**entry.to_json(), "own": is_own(entry.id)} for entry in entries]
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return common.EXIT_OK
+
+
+def cmd_techniques(args: argparse.Namespace) -> int:
+    from planner.core.library import FAMILIES
+
+    library = common.library(args)
+    techniques = list(library.techniques.values())
+    if args.json:
+        return _print_json_entries(techniques, library.is_custom_technique)
+    width = max((len(t.id) for t in techniques), default=10) + 2
+    for technique in techniques:
+        family = FAMILIES.get(technique.family, technique.family)
+        flags = ", vigorous" if technique.vigorous else ""
+        own = "  [own]" if library.is_custom_technique(technique.id) else ""
+        print(
+            f"{technique.id:<{width}}{technique.name} ({family}, {technique.default_pressure}, "
+            f"{technique.default_minutes:g} min{flags}){own}"
+        )
+    return common.EXIT_OK
+
+
+def cmd_exercises(args: argparse.Namespace) -> int:
+    library = common.library(args)
+    exercises = list(library.exercises.values())
+    if args.json:
+        return _print_json_entries(exercises, library.is_custom_exercise)
+    width = max((len(e.id) for e in exercises), default=10) + 2
+    for exercise in exercises:
+        own = "  [own]" if library.is_custom_exercise(exercise.id) else ""
+        print(
+            f"{exercise.id:<{width}}{exercise.title} ({exercise.minutes:g} min, "
+            f"{exercise.frequency}){own}"
+        )
+    return common.EXIT_OK

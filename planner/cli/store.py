@@ -1,0 +1,134 @@
+"""Store commands: ``planner import``, ``planner store info|backup``, ``planner templates``.
+
+Commands that only read (``store info``, ``store backup``, ``templates export``)
+open the store read-only, so they work while the window has it open. Every
+problem is one line on stderr and exit status 2 (:class:`planner.cli.common.UsageError`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.cli import common
+
+
+def add_commands(commands: Any) -> None:
+    """Add the store's commands to the main parser's subparsers."""
+    imp = commands.add_parser("import", help="store a plan file as a session of its client")
+    imp.add_argument("plan", metavar="PLAN.json")
+    imp.set_defaults(func=cmd_import)
+
+    store = commands.add_parser("store", help="facts about the store, and backups")
+    store_commands = store.add_subparsers(
+        dest="store_command", metavar="STORE_COMMAND", required=True
+    )
+    info = store_commands.add_parser("info", help="where the store is, its counts and size")
+    info.add_argument("--json", action="store_true", help="print as a JSON object")
+    info.set_defaults(func=cmd_store_info)
+    backup = store_commands.add_parser("backup", help="copy the store to a new folder or a .zip")
+    backup.add_argument("dest", metavar="DEST")
+    backup.set_defaults(func=cmd_store_backup)
+
+    tpl = commands.add_parser("templates", help="move session templates in and out as files")
+    tpl_commands = tpl.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    export = tpl_commands.add_parser("export", help="write templates to a templates file")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("names", metavar="NAME", nargs="*", help="templates to write (default all)")
+    export.set_defaults(func=cmd_templates_export)
+    load = tpl_commands.add_parser("import", help="add every template of a templates file")
+    load.add_argument("file", metavar="FILE")
+    load.set_defaults(func=cmd_templates_import)
+
+
+def _open(args: argparse.Namespace, *, read_only: bool) -> Any:
+    from planner.storage import Store, StoreError
+
+    try:
+        return Store.open(common.data_folder(args), read_only=read_only)
+    except StoreError as error:
+        raise common.UsageError(str(error)) from None
+
+
+def _run(store: Any, action: Any) -> Any:
+    """Run ``action(store)``, turning store errors into one-line usage errors; closes the store."""
+    from planner.storage import StoreError
+
+    try:
+        with store:
+            return action(store)
+    except StoreError as error:
+        raise common.UsageError(str(error)) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from planner.storage import ClientRecord, SessionRecord
+
+    # The plan is read and checked before the store is opened: a bad plan stores nothing.
+    plan = common.load_plan(args.plan, common.library(args))
+    name = plan.client.name.strip()
+    if not name:
+        raise common.UsageError(
+            f"{args.plan}: client.name: the plan names no client to store it under"
+        )
+
+    def save(store: Any) -> str:
+        client = store.find_client(name)
+        if client is None:
+            client = store.save_client(
+                ClientRecord(
+                    id="", name=name, conditions=plan.client.conditions, notes=plan.client.notes
+                )
+            )
+        return str(store.save_session(SessionRecord(id="", client_id=client.id, plan=plan)).id)
+
+    print(_run(_open(args, read_only=False), save))
+    return common.EXIT_OK
+
+
+def cmd_store_info(args: argparse.Namespace) -> int:
+    info = _run(_open(args, read_only=True), lambda store: store.info())
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return common.EXIT_OK
+    rows = [
+        ("Store", info["path"]),
+        ("Schema version", str(info["schema_version"])),
+        ("Clients", str(info["clients"])),
+        ("Sessions", str(info["sessions"])),
+        ("Templates", str(info["templates"])),
+        ("Own techniques", str(info["techniques"])),
+        ("Own exercises", str(info["exercises"])),
+        ("Size", f"{info['size_bytes']:,} bytes"),
+        ("Latest backup", info["backups"][0] if info["backups"] else "none yet"),
+    ]
+    for label, value in rows:
+        print(f"{label + ':':<16}{value}")
+    return common.EXIT_OK
+
+
+def cmd_store_backup(args: argparse.Namespace) -> int:
+    dest = Path(args.dest)
+    _run(_open(args, read_only=True), lambda store: store.backup(dest))
+    print(f"store copied to {dest}")
+    return common.EXIT_OK
+
+
+def cmd_templates_export(args: argparse.Namespace) -> int:
+    names = args.names or None
+    count = _run(
+        _open(args, read_only=True), lambda store: store.export_templates(Path(args.file), names)
+    )
+    print(f"{count} template{'s' if count != 1 else ''} written to {args.file}")
+    return common.EXIT_OK
+
+
+def cmd_templates_import(args: argparse.Namespace) -> int:
+    records = _run(
+        _open(args, read_only=False), lambda store: store.import_templates(Path(args.file))
+    )
+    for record in records:
+        print(f"imported {record.name}")
+    return common.EXIT_OK

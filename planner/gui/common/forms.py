@@ -1,0 +1,197 @@
+"""The form every entry dialog is, its fields, and the two area dialogs the rooms share.
+
+The area dialogs (an avoided area, a symptom) are asked from the client panel and the
+body map alike. Each room's own dialogs (a client, a home-care exercise, a technique,
+an own exercise) live in the room and build on :class:`FormDialog`.
+
+Each dialog only lays out fields and builds a core object from them; the
+questions that open them live in :mod:`planner.gui.common.asks`, where tests replace them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QWidget,
+)
+
+from planner.core.library import Library
+from planner.core.plan import AvoidedArea, SymptomArea
+from planner.core.regions import PAIRED_SIDES, REGIONS, default_side, region_title
+from planner.core.vocab import (
+    AVOID_REASONS,
+    MAX_STEP_MINUTES,
+    SYMPTOM_KINDS,
+)
+from planner.gui.common.names import OWN_MARK, SIDE_NAMES
+
+W = TypeVar("W", bound=QWidget)
+
+
+class FormDialog(QDialog):
+    """A form with OK and Cancel; OK stays off until the form is complete."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def add(self, label: str, widget: W, accessible: str) -> W:
+        widget.setAccessibleName(accessible)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, widget)
+        return widget
+
+    def finish(self) -> None:
+        self.form.addRow(self.buttons)
+        self.setMinimumWidth(420)
+
+
+def exercise_titles(library: Library) -> dict[str, str]:
+    """Exercise id -> title, by title; the therapist's own ones marked as such."""
+    return {
+        e.id: e.title + (OWN_MARK if library.is_custom_exercise(e.id) else "")
+        for e in sorted(library.exercises.values(), key=lambda e: e.title.casefold())
+    }
+
+
+def combo(items: dict[str, str], parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    for key, name in items.items():
+        combo.addItem(name, key)
+    return combo
+
+
+def minutes_box(parent: QWidget, value: float = 5) -> QDoubleSpinBox:
+    """Minutes in half-minute steps, as steps and exercises take them."""
+    minutes = QDoubleSpinBox(parent)
+    minutes.setRange(0.5, MAX_STEP_MINUTES)
+    minutes.setDecimals(1)
+    minutes.setValue(value)
+    minutes.setSuffix(" min")
+    return minutes
+
+
+def checklist(items: dict[str, str], parent: QWidget, height: int) -> QListWidget:
+    """A list of titles to tick, each carrying its id (see :func:`checked_ids`)."""
+    listing = QListWidget(parent)
+    for item_id, title in items.items():
+        item = QListWidgetItem(title, listing)
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+        item.setCheckState(Qt.CheckState.Unchecked)
+    listing.setFixedHeight(height)
+    return listing
+
+
+def region_titles() -> dict[str, str]:
+    """Every body region by its title, in the order a therapist looks for them."""
+    return {region: region_title(region) for region in sorted(REGIONS, key=region_title)}
+
+
+class AreaFields:
+    """A region list and a side list that only offers sides the region has."""
+
+    def __init__(self, dialog: FormDialog) -> None:
+        regions = {r: region_title(r) for r in sorted(REGIONS, key=region_title)}
+        self.region = dialog.add("&Area:", combo(regions, dialog), "Area")
+        self.side = dialog.add("&Side:", QComboBox(dialog), "Side")
+        self.region.currentIndexChanged.connect(self._on_region)
+        self.region.setCurrentIndex(self.region.findData("foot"))
+        self._on_region()
+
+    def _on_region(self) -> None:
+        region = self.region.currentData()
+        sides = ("midline",) if default_side(region) == "midline" else PAIRED_SIDES
+        current = self.side.currentData()
+        self.side.clear()
+        for side in sides:
+            self.side.addItem(SIDE_NAMES[side], side)
+        self.side.setCurrentIndex(max(self.side.findData(current), 0))
+
+    def set(self, region: str, side: str) -> None:
+        self.region.setCurrentIndex(self.region.findData(region))
+        self.side.setCurrentIndex(max(self.side.findData(side), 0))
+
+
+class AvoidDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Avoid an area", parent)
+        self.area = AreaFields(self)
+        self.reason = self.add("&Reason:", combo(AVOID_REASONS, self), "Reason")
+        self.note = self.add("&Note:", QLineEdit(self), "Note")
+        self.finish()
+
+    def value(self) -> AvoidedArea:
+        return AvoidedArea(
+            self.area.region.currentData(),
+            self.area.side.currentData(),
+            self.reason.currentData(),
+            self.note.text().strip(),
+        )
+
+
+class SymptomDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Mark a symptom", parent)
+        self.area = AreaFields(self)
+        self.kind = self.add("&Symptom:", combo(SYMPTOM_KINDS, self), "Symptom")
+        spin = QSpinBox(self)
+        spin.setRange(-1, 10)
+        spin.setSpecialValueText("Not rated")
+        spin.setValue(-1)
+        self.intensity = self.add("&Intensity (0–10):", spin, "Intensity from 0 to 10")
+        self.finish()
+
+    def value(self) -> SymptomArea:
+        intensity = self.intensity.value()
+        return SymptomArea(
+            self.area.region.currentData(),
+            self.area.side.currentData(),
+            self.kind.currentData(),
+            None if intensity < 0 else intensity,
+        )
+
+
+def own_id(name: str, taken: set[str], fallback: str = "technique") -> str:
+    """An id for a new own technique or exercise, from its name, not clashing with any other."""
+    base = "my-" + (re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or fallback)
+    candidate, n = base[:60], 2
+    while candidate in taken:
+        candidate, n = f"{base[:56]}-{n}", n + 1
+    return candidate
+
+
+def check_ids(checklist: QListWidget, wanted: tuple[str, ...]) -> None:
+    """Tick the items whose ids are wanted, untick the rest."""
+    for row in range(checklist.count()):
+        item = checklist.item(row)
+        on = item.data(Qt.ItemDataRole.UserRole) in wanted
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
+def checked_ids(checklist: QListWidget) -> tuple[str, ...]:
+    """The ids of the checked items, in list order."""
+    return tuple(
+        checklist.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(checklist.count())
+        if checklist.item(row).checkState() == Qt.CheckState.Checked
+    )

@@ -1,0 +1,6 @@
+"""The documents room: the live preview of the protocol and home-care sheet, and printing.
+
+Public: :class:`planner.gui.documents.preview.PreviewPane`,
+:class:`planner.gui.documents.printing.PrintActions` and
+:func:`planner.gui.documents.printing.build_pdf`.
+"""

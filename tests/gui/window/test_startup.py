@@ -1,0 +1,106 @@
+"""Starting the window: Qt loaded early, the store opened before Qt, the real command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner import preload, start
+from planner.gui.common import asks
+from planner.gui.window import app
+from planner.storage import Store, StoreDamagedError, StoreLockedError
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_qt_library_is_the_one_pyside6_uses() -> None:
+    import PySide6
+
+    library = preload.qt_library()
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux loads Qt early")
+    assert library is not None
+    assert Path(library).name == "libQt6Widgets.so.6"
+    assert Path(library).resolve().is_relative_to(Path(PySide6.__file__).resolve().parent)
+
+
+def test_loading_ends_and_a_missing_library_is_only_no_head_start(tmp_path: Path) -> None:
+    loading = preload.Loading(str(tmp_path / "libQt6Widgets.so.6"))  # not there
+    loading.wait()
+    loading.wait()  # waiting again returns at once
+    started = preload.start()
+    if sys.platform.startswith("linux"):
+        assert started is not None
+    if started is not None:
+        started.wait()
+
+
+def test_store_opened_before_qt_is_the_window_store(qtbot, store_folder: Path) -> None:
+    early = start._open_store(store_folder)
+    assert isinstance(early, Store)
+    opened = app.open_store(store_folder, first=early)
+    assert opened is not None
+    store, reason = opened
+    try:
+        assert store is early and reason == ""
+        assert store.library() is early.library()  # read once, while Qt was loading
+    finally:
+        store.close()
+
+
+def test_store_held_elsewhere_before_qt_opens_read_only(qtbot, store_folder: Path) -> None:
+    with Store.open(store_folder):
+        early = start._open_store(store_folder)
+        assert isinstance(early, StoreLockedError)
+        opened = app.open_store(store_folder, first=early)
+        assert opened is not None
+        store, reason = opened
+        try:
+            assert store.read_only and reason == str(early)
+        finally:
+            store.close()
+
+
+def test_damaged_store_found_before_qt_gets_the_usual_question(
+    qtbot, store_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store.open(store_folder).close()
+    store_file = next(store_folder.glob("store.json"))
+    store_file.write_text("{ this is not JSON", encoding="utf-8")
+    early = start._open_store(store_folder)
+    assert isinstance(early, StoreDamagedError)
+    asked: list[str] = []
+
+    def decline(parent: object, message: str, backup: object) -> bool:
+        asked.append(message)
+        return False
+
+    monkeypatch.setattr(asks, "ask_restore_backup", decline)
+    assert app.open_store(store_folder, first=early) is None
+    assert asked == [str(early)]
+
+
+def test_planner_command_opens_the_window_and_ends(tmp_path: Path) -> None:
+    env = dict(
+        os.environ,
+        PLANNER_DATA_DIR=str(tmp_path / "data"),
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PLANNER_QUIT_AFTER_SHOW="1",
+        QT_QPA_PLATFORM="offscreen",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "from planner.launch import run; run()"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "data" / "store.json").is_file()
