@@ -101,6 +101,13 @@ def dumps_templates(templates: Sequence[tuple[str, SessionPlan]], library: Libra
 def parse_templates(text: str, library: Library) -> list[tuple[str, SessionPlan]]:
     """The (name, plan) pairs of a templates file's text; :class:`FormatError` names the place."""
     data = v.strict_json(text)
+    if isinstance(data, dict) and data.get("format") == "session-plan":
+        # Checked before the keys: a plan's "title" is not the problem to report.
+        raise v.FormatError(
+            "format",
+            "this is a session plan file, not a templates file (templates files are made by "
+            "'planner templates export'; 'planner import' stores a plan as a session)",
+        )
     data = v.obj(data, "", ("format", "version", "templates"))
     if data["format"] != FORMAT:
         raise v.FormatError("format", f"must be {FORMAT!r}: this is not a templates file")

@@ -66,7 +66,12 @@ def test_client_specifics_are_dropped_on_import(tmp_path: Path, store: Store):
 BAD = [
     ("[1, 2", "line 1, column"),
     ("", "empty"),
-    ({"format": "session-plan", "version": 1, "templates": []}, "format: must be"),
+    ({"format": "session-plan", "version": 1, "templates": []}, "session plan file, not a"),
+    (
+        {"format": "session-plan", "version": 1, "title": "Feet", "steps": []},
+        "format: this is a session plan file, not a templates file",
+    ),
+    ({"format": "session-plans", "version": 1, "templates": []}, "format: must be"),
     ({"format": FORMAT, "version": 2, "templates": []}, "version: this file is version 2"),
     ({"format": FORMAT, "version": 1}, "templates: is missing"),
     ({"format": FORMAT, "version": 1, "templates": [], "extra": 1}, "extra: unknown key"),
