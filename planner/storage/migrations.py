@@ -29,9 +29,9 @@ from planner.core.library import builtin_library, parse_exercise, parse_techniqu
 from planner.storage.backups import snapshot
 from planner.storage.jsonstorage import AtomicJSONStorage
 from planner.storage.own import write_own
-from planner.storage.paths import SESSIONS_DIR, make_private_folder
+from planner.storage.paths import SCHEMA_VERSION, SESSIONS_DIR, make_private_folder
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = SCHEMA_VERSION
 Tables = dict[str, dict[str, Any]]
 
 

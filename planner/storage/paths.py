@@ -18,6 +18,10 @@ SESSIONS_DIR = "sessions"  # tinydb per client: sessions/<client-id>.json
 BACKUPS_DIR = "backups"
 LOCK_FILE = "store.lock"
 
+# The store's layout version (migrations.py has the history); here so that
+# readers that need no migration (planner clients) can check it cheaply.
+SCHEMA_VERSION = 2
+
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 

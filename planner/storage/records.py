@@ -17,6 +17,7 @@ from planner.core.plan import (
     PlanError,
     SessionPlan,
     SymptomArea,
+    Therapist,
     check_avoided,
     check_conditions,
     check_symptom,
@@ -38,6 +39,20 @@ class ClientRecord:
     avoid: tuple[AvoidedArea, ...] = ()
     symptoms: tuple[SymptomArea, ...] = ()
     notes: str = ""
+    birth_date: str = ""  # ISO date (YYYY-MM-DD), or "" when not given
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What a list of a client's sessions shows, read without parsing the plan."""
+
+    id: str
+    client_id: str
+    date: str  # ISO date of the plan
+    title: str
+    status: str
+    minutes: float
+    saved_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +104,27 @@ def now_stamp() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds")
 
 
+def name_key(name: str) -> str:
+    """A client's name as import matches it: case and spacing do not count."""
+    return " ".join(name.split()).casefold()
+
+
+def check_birth_date(value: object) -> str:
+    """``value`` as a stored birth date ("" or YYYY-MM-DD), or :class:`StoreError`."""
+    if not isinstance(value, str):
+        raise StoreError("A date of birth must be a date like 1948-03-21.")
+    text = value.strip()
+    if not text:
+        return ""
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        raise StoreError(f"{text!r} is not a date of birth (write it as 1948-03-21).") from None
+    if not datetime.date(1900, 1, 1) <= day <= datetime.date.today():
+        raise StoreError(f"{day.isoformat()} cannot be a date of birth.")
+    return day.isoformat()
+
+
 def check_client(record: ClientRecord) -> ClientRecord:
     """The record with its text trimmed, or :class:`StoreError` saying what is wrong."""
     name = record.name.strip() if isinstance(record.name, str) else ""
@@ -104,8 +140,17 @@ def check_client(record: ClientRecord) -> ClientRecord:
         raise StoreError(f"The client {name!r} cannot be saved: {error}.") from None
     if len({(a.region, a.side) for a in avoid}) != len(avoid):
         raise StoreError(f"The client {name!r} lists one avoided area twice.")
+    try:
+        birth_date = check_birth_date(record.birth_date)
+    except StoreError as error:
+        raise StoreError(f"The client {name!r} cannot be saved: {error}") from None
     return dataclasses.replace(
-        record, name=name, conditions=conditions, avoid=avoid, symptoms=symptoms
+        record,
+        name=name,
+        conditions=conditions,
+        avoid=avoid,
+        symptoms=symptoms,
+        birth_date=birth_date,
     )
 
 
@@ -118,6 +163,7 @@ def client_to_json(record: ClientRecord) -> dict[str, Any]:
         "avoid": [dataclasses.asdict(a) for a in record.avoid],
         "symptoms": [dataclasses.asdict(s) for s in record.symptoms],
         "notes": record.notes,
+        "birth_date": record.birth_date,
     }
 
 
@@ -130,6 +176,7 @@ def client_from_json(data: dict[str, Any]) -> ClientRecord:
         avoid=tuple(AvoidedArea(**a) for a in data.get("avoid", ())),
         symptoms=tuple(SymptomArea(**s) for s in data.get("symptoms", ())),
         notes=data.get("notes", ""),
+        birth_date=data.get("birth_date", ""),
     )
 
 
@@ -151,3 +198,14 @@ def settings_from_json(data: dict[str, Any] | None) -> Settings:
         return Settings()
     known = {f.name for f in dataclasses.fields(Settings)}
     return Settings(**{key: value for key, value in data.items() if key in known})
+
+
+def with_therapist(plan: SessionPlan, settings: Settings) -> SessionPlan:
+    """The plan, or a copy naming the Settings' therapist and clinic when it names neither."""
+    if plan.therapist.name or plan.therapist.clinic:
+        return plan
+    if not settings.therapist and not settings.clinic:
+        return plan
+    copy = plan.copy()
+    copy.therapist = Therapist(settings.therapist, settings.clinic)
+    return copy

@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from planner.core import validate as v
 from planner.core.library import Library
@@ -32,12 +32,14 @@ from planner.core.plan import SessionPlan
 from planner.core.planfile import parse_plan, plan_to_json, with_own_definitions
 from planner.storage import backups, own
 from planner.storage.backups import copy_store, damaged, data_files, list_backups
+from planner.storage.clients import ClientsMixin
 from planner.storage.errors import (
     StoreDamagedError,
     StoreError,
     StoreLockedError,
     StoreVersionError,
 )
+from planner.storage.importing import ImportMixin
 from planner.storage.jsonstorage import AtomicJSONStorage
 from planner.storage.migrations import CURRENT_VERSION, migrate
 from planner.storage.own import OwnLibraryMixin
@@ -51,16 +53,13 @@ from planner.storage.paths import (
 )
 from planner.storage.records import (
     STATUSES,
-    ClientRecord,
     SessionRecord,
     Settings,
-    check_client,
     check_settings,
-    client_from_json,
-    client_to_json,
     new_id,
     now_stamp,
     settings_from_json,
+    with_therapist,
 )
 from planner.storage.sessions import SessionFiles, client_of
 from planner.storage.templates import TemplatesMixin
@@ -69,7 +68,7 @@ from planner.storage.templates import TemplatesMixin
 FULL_COPY_IN_BACKGROUND = 300
 
 
-class Store(TemplatesMixin, OwnLibraryMixin):
+class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin):
     """An open store folder; see the module docstring and notes/STORE_API.md."""
 
     def __init__(self, folder: Path, read_only: bool, lock: Any) -> None:
@@ -205,60 +204,16 @@ class Store(TemplatesMixin, OwnLibraryMixin):
         if self._lock is None:
             raise StoreError("The store is closed.")
 
-    # -- clients ---------------------------------------------------------------
-
-    def clients(self) -> list[ClientRecord]:
-        records = [client_from_json(doc) for doc in self._table("clients").all()]
-        return sorted(records, key=lambda c: (c.name.casefold(), c.id))
-
-    def _client_doc(self, client_id: str) -> Document:
-        # Looked up in an index of the raw table, rebuilt only when the file
-        # changes: building 2,000 tinydb Documents on every save would make
-        # saving slower as the practice grows.
-        storage = self._db.storage
-        raw = (storage.read() or {}).get("clients", {})
-        signature = getattr(storage, "signature", None)
-        if self._client_index is None or self._client_index[0] != signature or not signature:
-            index = {doc.get("id"): number for number, doc in raw.items()}
-            self._client_index = (signature, index)
-        number = self._client_index[1].get(client_id)
-        if number is None or number not in raw:
-            raise StoreError(f"There is no client {client_id!r} in the store.")
-        return Document(raw[number], int(number))
-
-    def client(self, client_id: str) -> ClientRecord:
-        return client_from_json(self._client_doc(client_id))
-
-    def find_client(self, name: str) -> ClientRecord | None:
-        for record in self.clients():
-            if record.name == name:
-                return record
-        return None
-
-    def save_client(self, record: ClientRecord) -> ClientRecord:
-        self._writable()
-        record = check_client(record)
-        if record.id:
-            doc = self._client_doc(record.id)
-            self._table("clients").update(client_to_json(record), doc_ids=[doc.doc_id])
-            return record
-        record = dataclasses.replace(record, id=new_id("c"))
-        self._table("clients").insert(client_to_json(record))
-        return record
-
-    def delete_client(self, client_id: str) -> None:
-        self._writable()
-        doc = self._client_doc(client_id)
-        # Sessions first: a crash in between leaves the client without sessions,
-        # never sessions without a client.
-        self._sessions.drop_client(client_id)
-        self._table("clients").remove(doc_ids=[doc.doc_id])
-
     # -- sessions --------------------------------------------------------------
 
-    def _session_record(self, client_id: str, doc: dict[str, Any]) -> SessionRecord:
+    def _session_record(
+        self, client_id: str, doc: dict[str, Any], settings: Settings | None = None
+    ) -> SessionRecord:
+        """The record of a stored session; a plan that names no therapist gets the Settings' one."""
         try:
-            plan = parse_plan(doc["plan"], self.library())
+            plan = with_therapist(
+                parse_plan(doc["plan"], self.library()), settings or self.settings()
+            )
         except (v.FormatError, KeyError) as error:
             path = self._sessions.path(client_id)
             raise damaged(path, f"session {doc.get('id')}: {error}", read_only=True) from None
@@ -275,7 +230,8 @@ class Store(TemplatesMixin, OwnLibraryMixin):
         """A client's sessions, newest first (plan date, then time saved)."""
         docs = self._sessions.docs(client_id)
         docs.sort(key=lambda d: (d["plan"].get("date", ""), d.get("saved_at", "")), reverse=True)
-        return [self._session_record(client_id, doc) for doc in docs]
+        settings = self.settings()
+        return [self._session_record(client_id, doc, settings) for doc in docs]
 
     def session(self, session_id: str) -> SessionRecord:
         return self._session_record(client_of(session_id), self._sessions.find(session_id))
@@ -317,7 +273,8 @@ class Store(TemplatesMixin, OwnLibraryMixin):
         if limit <= 0:
             return []
         docs = self._sessions.recent(limit)
-        return [self._session_record(client_of(doc["id"]), doc) for doc in docs]
+        settings = self.settings()
+        return [self._session_record(client_of(doc["id"]), doc, settings) for doc in docs]
 
     # -- settings, facts, copies -----------------------------------------------
 
