@@ -47,6 +47,8 @@ def cmd_techniques(args: argparse.Namespace) -> int:
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
+    from planner.core.howoften import in_words
+
     library = common.library(args)
     exercises = list(library.exercises.values())
     if args.json:
@@ -56,6 +58,6 @@ def cmd_exercises(args: argparse.Namespace) -> int:
         own = "  [own]" if library.is_custom_exercise(exercise.id) else ""
         print(
             f"{exercise.id:<{width}}{exercise.title} ({exercise.minutes:g} min, "
-            f"{exercise.frequency}){own}"
+            f"{in_words(exercise.times_a_day, exercise.days_a_week)}){own}"
         )
     return common.EXIT_OK

@@ -77,7 +77,11 @@ def propose_routine(plan: SessionPlan, library: Library | None = None) -> list[H
         note = _leave_out_note(plan, exercise)
         if note is None:
             continue
-        routine.append(HomeCareItem(exercise_id, exercise.minutes, exercise.frequency, note))
+        routine.append(
+            HomeCareItem(
+                exercise_id, exercise.minutes, exercise.times_a_day, exercise.days_a_week, note
+            )
+        )
     return routine
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner._resources import resources_dir
+from planner.core import howoften
 from planner.core import validate as v
 from planner.core.regions import REGIONS
 from planner.core.vocab import MAX_STEP_MINUTES, PRESSURES
@@ -44,7 +45,18 @@ TECHNIQUE_KEYS = (
     "regions",
     "exercises",
 )
-EXERCISE_KEYS = ("id", "title", "steps", "minutes", "frequency", "cautions", "regions")
+EXERCISE_KEYS = (
+    "id",
+    "title",
+    "steps",
+    "minutes",
+    "times_a_day",
+    "days_a_week",
+    "cautions",
+    "regions",
+)
+# Own exercises saved before how often became two numbers said it in words.
+_OLD_EXERCISE_KEYS = ("frequency",)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -88,17 +100,31 @@ class Exercise:
     title: str
     steps: tuple[str, ...]
     minutes: int | float
-    frequency: str
+    times_a_day: int = 1
+    days_a_week: int = 7
     cautions: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
+    # Per step, the regions it works (empty: none named); "leave out your left heel"
+    # goes into those steps. Own exercises written as plain lines have none.
+    step_regions: tuple[tuple[str, ...], ...] = ()
+
+    def regions_of_step(self, index: int) -> tuple[str, ...]:
+        return self.step_regions[index] if index < len(self.step_regions) else ()
 
     def to_json(self) -> dict[str, Any]:
+        steps: list[Any] = [
+            {"text": text, "regions": list(self.regions_of_step(i))}
+            if self.regions_of_step(i)
+            else text
+            for i, text in enumerate(self.steps)
+        ]
         return {
             "id": self.id,
             "title": self.title,
-            "steps": list(self.steps),
+            "steps": steps,
             "minutes": self.minutes,
-            "frequency": self.frequency,
+            "times_a_day": self.times_a_day,
+            "days_a_week": self.days_a_week,
             "cautions": list(self.cautions),
             "regions": list(self.regions),
         }
@@ -143,21 +169,29 @@ def parse_technique(
 def parse_exercise(value: Any, place: str, *, builtin: bool = False) -> Exercise:
     """An exercise from its JSON form; built-in entries need every field filled."""
     required = EXERCISE_KEYS if builtin else ("id", "title", "steps")
-    data = v.obj(value, place, required, EXERCISE_KEYS)
+    allowed = EXERCISE_KEYS if builtin else EXERCISE_KEYS + _OLD_EXERCISE_KEYS
+    data = v.obj(value, place, required, allowed)
     at = lambda key: v.join(place, key)  # noqa: E731
+    # Checked in the order of the fields, so that the first problem named is the first one.
+    exercise_id = v.identifier(data["id"], at("id"))
+    title = v.text(data["title"], at("title"), allow_empty=False, max_length=120)
+    steps, step_regions = _exercise_steps(
+        data["steps"], at("steps"), min_items=3 if builtin else 1, max_items=7 if builtin else 30
+    )
+    minutes = v.number(data.get("minutes", 5), at("minutes"), maximum=MAX_STEP_MINUTES)
+    times, days = how_often(data, place)
+    # An old own exercise's "how often" in words stays with it, as its last step.
+    old_words = howoften.kept_note(data.get("frequency", ""), "")
+    if old_words and len(steps) < 30:
+        steps += (f"How often: {old_words.rstrip('.')}.",)
     return Exercise(
-        id=v.identifier(data["id"], at("id")),
-        title=v.text(data["title"], at("title"), allow_empty=False, max_length=120),
-        steps=v.text_list(
-            data["steps"],
-            at("steps"),
-            min_items=3 if builtin else 1,
-            max_items=7 if builtin else 30,
-        ),
-        minutes=v.number(data.get("minutes", 5), at("minutes"), maximum=MAX_STEP_MINUTES),
-        frequency=v.text(
-            data.get("frequency", "daily"), at("frequency"), allow_empty=False, max_length=120
-        ),
+        id=exercise_id,
+        title=title,
+        steps=steps,
+        step_regions=step_regions,
+        minutes=minutes,
+        times_a_day=times,
+        days_a_week=days,
         cautions=v.text_list(
             data.get("cautions", []), at("cautions"), min_items=1 if builtin else 0
         ),
@@ -165,6 +199,58 @@ def parse_exercise(value: Any, place: str, *, builtin: bool = False) -> Exercise
             data.get("regions", []), at("regions"), REGIONS, "region", min_items=1 if builtin else 0
         ),
     )
+
+
+def _exercise_steps(
+    value: Any, place: str, *, min_items: int, max_items: int
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The steps' texts and, per step, the regions it works.
+
+    A step is a line of text, or ``{"text": ..., "regions": [...]}`` naming where it works.
+    """
+    items = v.array(value, place, max_items=max_items)
+    if len(items) < min_items:
+        raise v.FormatError(place, f"needs at least {min_items} entries")
+    texts: list[str] = []
+    regions: list[tuple[str, ...]] = []
+    for i, item in enumerate(items):
+        at = v.join(place, i)
+        if isinstance(item, dict):
+            entry = v.obj(item, at, ("text",), ("text", "regions"))
+            texts.append(v.text(entry["text"], v.join(at, "text"), allow_empty=False))
+            regions.append(
+                v.id_list(entry.get("regions", []), v.join(at, "regions"), REGIONS, "region")
+            )
+        else:
+            texts.append(v.text(item, at, allow_empty=False))
+            regions.append(())
+    return tuple(texts), tuple(regions) if any(regions) else ()
+
+
+def how_often(
+    data: Mapping[str, Any], place: str, default: tuple[int, int] = (1, 7)
+) -> tuple[int, int]:
+    """(times a day, days a week) of an exercise or home-care entry in JSON.
+
+    An old free-text ``frequency`` is mapped to the nearest structure (see
+    :mod:`planner.core.howoften`); the two numbers, when given, win over it.
+    """
+    if "frequency" in data:
+        text = v.text(data["frequency"], v.join(place, "frequency"), max_length=300)
+        default = howoften.from_text(text)
+    times = v.number(
+        data.get("times_a_day", default[0]),
+        v.join(place, "times_a_day"),
+        maximum=howoften.MAX_TIMES_A_DAY,
+        integer=True,
+    )
+    days = v.number(
+        data.get("days_a_week", default[1]),
+        v.join(place, "days_a_week"),
+        maximum=howoften.MAX_DAYS_A_WEEK,
+        integer=True,
+    )
+    return int(times), int(days)
 
 
 @dataclass(frozen=True)

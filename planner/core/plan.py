@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.core import howoften
 from planner.core import regions as r
 from planner.core.library import Exercise, Technique
 from planner.core.vocab import (
@@ -76,12 +77,21 @@ class SymptomArea:
 
 @dataclass(frozen=True)
 class HomeCareItem:
-    """One exercise of the client's home-care routine."""
+    """One exercise of the client's home-care routine.
+
+    ``minutes`` is each time; the item takes ``minutes * times_a_day`` of a day on
+    which it is done. ``note`` is for the client ("after your shower").
+    """
 
     exercise: str
     minutes: int | float
-    frequency: str
+    times_a_day: int = 1
+    days_a_week: int = 7
     note: str = ""
+
+    @property
+    def daily_minutes(self) -> float:
+        return self.minutes * self.times_a_day
 
 
 @dataclass(frozen=True)
@@ -156,7 +166,9 @@ def check_home_care_item(item: HomeCareItem) -> HomeCareItem:
     if not isinstance(item.exercise, str) or not item.exercise:
         raise PlanError("a home-care entry needs an exercise")
     _check_minutes(item.minutes, MAX_STEP_MINUTES)
-    _check_text(item.frequency, "how often")
+    problem = howoften.check(item.times_a_day, item.days_a_week)
+    if problem:
+        raise PlanError(problem)
     _check_text(item.note, "the note")
     return item
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.core import howoften
 from planner.core import validate as v
 from planner.core.atomicfile import write_atomic
 from planner.core.library import (
@@ -22,6 +23,7 @@ from planner.core.library import (
     Library,
     Technique,
     builtin_library,
+    how_often,
     parse_exercise,
     parse_technique,
 )
@@ -46,7 +48,13 @@ from planner.core.vocab import (
 )
 
 FORMAT = "session-plan"
-VERSION = 1
+VERSION = 2
+# Version 1 said how often a home-care exercise is done in words ("frequency");
+# version 2 says it in two numbers (times_a_day, days_a_week). Both are read.
+_HOME_CARE_KEYS = {
+    1: ("exercise", "minutes", "frequency", "note"),
+    2: ("exercise", "minutes", "times_a_day", "days_a_week", "note"),
+}
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TOP_KEYS = (
@@ -250,33 +258,38 @@ def parse_plan(data: Any, library: Library | None = None) -> SessionPlan:
         )
 
     if "home_care" in data:
-        plan.home_care = []
-        for i, item in enumerate(v.array(data["home_care"], "home_care")):
-            place = v.join("home_care", i)
-            entry = v.obj(item, place, ("exercise",), ("exercise", "minutes", "frequency", "note"))
-            exercise_id = v.text(entry["exercise"], v.join(place, "exercise"))
-            exercise = full_library.exercises.get(exercise_id)
-            if exercise is None:
-                raise v.FormatError(
-                    v.join(place, "exercise"), f"{exercise_id!r} is not a known exercise"
-                )
-            plan.home_care.append(
-                HomeCareItem(
-                    exercise=exercise_id,
-                    minutes=v.number(
-                        entry.get("minutes", exercise.minutes),
-                        v.join(place, "minutes"),
-                        maximum=MAX_STEP_MINUTES,
-                    ),
-                    frequency=v.text(
-                        entry.get("frequency", exercise.frequency),
-                        v.join(place, "frequency"),
-                        max_length=300,
-                    ),
-                    note=v.text(entry.get("note", ""), v.join(place, "note")),
-                )
-            )
+        plan.home_care = [
+            _home_care_item(item, v.join("home_care", i), version, full_library)
+            for i, item in enumerate(v.array(data["home_care"], "home_care"))
+        ]
     return plan
+
+
+def _home_care_item(item: Any, place: str, version: int, library: Library) -> HomeCareItem:
+    """One home-care entry; a version 1 "frequency" becomes the nearest two numbers.
+
+    Its words are kept in the note (unless they say no more than the numbers).
+    """
+    entry = v.obj(item, place, ("exercise",), _HOME_CARE_KEYS[min(version, VERSION)])
+    exercise_id = v.text(entry["exercise"], v.join(place, "exercise"))
+    exercise = library.exercises.get(exercise_id)
+    if exercise is None:
+        raise v.FormatError(v.join(place, "exercise"), f"{exercise_id!r} is not a known exercise")
+    times, days = how_often(entry, place, (exercise.times_a_day, exercise.days_a_week))
+    note = v.text(entry.get("note", ""), v.join(place, "note"))
+    if "frequency" in entry:
+        note = howoften.kept_note(entry["frequency"], note)
+    return HomeCareItem(
+        exercise=exercise_id,
+        minutes=v.number(
+            entry.get("minutes", exercise.minutes),
+            v.join(place, "minutes"),
+            maximum=MAX_STEP_MINUTES,
+        ),
+        times_a_day=times,
+        days_a_week=days,
+        note=note,
+    )
 
 
 def loads_plan(text: str, library: Library | None = None) -> SessionPlan:
@@ -363,7 +376,13 @@ def plan_to_json(plan: SessionPlan) -> dict[str, Any]:
     ]
     if plan.home_care is not None:
         data["home_care"] = [
-            {"exercise": h.exercise, "minutes": h.minutes, "frequency": h.frequency, "note": h.note}
+            {
+                "exercise": h.exercise,
+                "minutes": h.minutes,
+                "times_a_day": h.times_a_day,
+                "days_a_week": h.days_a_week,
+                "note": h.note,
+            }
             for h in plan.home_care
         ]
     if plan.custom_techniques:

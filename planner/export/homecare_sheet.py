@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from planner.core.homecare import effective_routine
+from planner.core.howoften import in_words
 from planner.core.library import Exercise, Library
 from planner.core.plan import HomeCareItem, SessionPlan
 from planner.core.vocab import AVOID_REASONS_PLAIN
@@ -158,7 +159,9 @@ def _exercise_block(
     over a page break.
     """
     title = exercise.title if exercise else item.exercise
-    how_often = f"About {number(item.minutes)} minutes · {item.frequency}"
+    how_often = (
+        f"About {number(item.minutes)} minutes · {in_words(item.times_a_day, item.days_a_week)}"
+    )
     head: list[Flowable] = [
         para(f"{position}. {title}", styles.h2),
         para(capitalised(how_often), styles.small),

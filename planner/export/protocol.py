@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from planner.core.homecare import effective_routine
+from planner.core.howoften import in_words
 from planner.core.library import FAMILIES, Library
 from planner.core.plan import SessionPlan
 from planner.core.regions import area_name
@@ -288,7 +289,8 @@ def _home_care(plan: SessionPlan, library: Library, styles: Styles) -> list[Flow
     for position, item in enumerate(routine, start=1):
         exercise = library.exercises.get(item.exercise)
         title = exercise.title if exercise else item.exercise
-        line = f"{position}. {title}: about {number(item.minutes)} min, {item.frequency}"
+        how_often = in_words(item.times_a_day, item.days_a_week)
+        line = f"{position}. {title}: {number(item.minutes)} min each time, {how_often}"
         if item.note.strip():
             line += f". {item.note.strip()}"
         story.append(para(line, styles.body.clone("routine-line", spaceAfter=2)))

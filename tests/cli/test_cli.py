@@ -141,7 +141,7 @@ def test_exercises_json(capsys: pytest.CaptureFixture[str]) -> None:
     exercises = json.loads(out)
     assert len(exercises) >= 10
     for exercise in exercises:
-        assert {"id", "title", "steps", "minutes", "frequency"} <= set(exercise)
+        assert {"id", "title", "steps", "minutes", "times_a_day", "days_a_week"} <= set(exercise)
         assert isinstance(exercise["steps"], list) and 3 <= len(exercise["steps"]) <= 7
 
 

@@ -41,9 +41,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 def add_own_technique(folder: Path) -> None:
     with Store.open(folder) as store:
-        store.save_exercise(
-            Exercise("my-toe-spread", "Toe spread", ("Spread the toes.",), 3, "daily")
-        )
+        store.save_exercise(Exercise("my-toe-spread", "Toe spread", ("Spread the toes.",), 3))
         store.save_technique(
             Technique("my-foot-opener", "Foot opener", "stroking", "", "light", 6, False)
         )

@@ -98,7 +98,9 @@ def test_items_take_the_exercise_defaults() -> None:
     library = builtin_library()
     routine = propose_routine(make_plan(("effleurage", "foot", "both")))
     exercise = library.exercise("foot-massage")
-    assert routine == [HomeCareItem("foot-massage", exercise.minutes, exercise.frequency, "")]
+    assert routine == [
+        HomeCareItem("foot-massage", exercise.minutes, exercise.times_a_day, exercise.days_a_week)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -156,7 +158,7 @@ def test_explicit_routine_is_used_exactly() -> None:
     plan = make_plan(("effleurage", "foot", "both"), conditions=("neuropathy",))
     plan.home_care = []
     assert effective_routine(plan) == []
-    own = [HomeCareItem("marble-bath", 12, "every evening", "lukewarm")]
+    own = [HomeCareItem("marble-bath", 12, note="lukewarm")]
     plan.home_care = own
     assert effective_routine(plan) == own
     assert effective_routine(plan) is not own  # the caller may not change the plan through it
@@ -165,7 +167,7 @@ def test_explicit_routine_is_used_exactly() -> None:
 
 
 def test_custom_technique_and_exercise() -> None:
-    stretch = Exercise("my-towel-stretch", "Towel stretch", ("Sit.", "Pull.", "Hold."), 3, "daily")
+    stretch = Exercise("my-towel-stretch", "Towel stretch", ("Sit.", "Pull.", "Hold."), 3)
     technique = Technique(
         "my-foot-opener", "Foot opener", "movement", "", "light", 5, False, ("foot",),
         ("my-towel-stretch", "toe-alphabet"),

@@ -96,7 +96,7 @@ def test_exercise_is_complete(library: Library, exercise_id: str) -> None:
         assert step.strip() == step and step[-1] in ".!?"
         assert len(step) <= 200
     assert 0 < exercise.minutes <= 60
-    assert exercise.frequency.strip()
+    assert 1 <= exercise.times_a_day <= 6 and 1 <= exercise.days_a_week <= 7
     assert exercise.cautions and all(caution.strip() for caution in exercise.cautions)
     assert exercise.regions and set(exercise.regions) <= set(REGIONS)
 

@@ -21,7 +21,7 @@ from planner.core.plan import (
 
 HEEL = AvoidedArea("heel", "left", "open-wound", "blister")
 NUMB = SymptomArea("sole", "both", "numbness", 6)
-ALPHABET = HomeCareItem("toe-alphabet", 5, "twice daily")
+ALPHABET = HomeCareItem("toe-alphabet", 5, 2)
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def plan() -> SessionPlan:
             Step("toe-work", "toes", "right", 10, "light", "slowly"),
             Step("petrissage", "calf", "left", 7.5, "moderate"),
         ],
-        home_care=[ALPHABET, HomeCareItem("foot-massage", 15, "daily")],
+        home_care=[ALPHABET, HomeCareItem("foot-massage", 15)],
     )
 
 
@@ -130,14 +130,14 @@ EDITS: list[tuple[str, Callable[[SessionPlan], Any], Callable[[SessionPlan, Any]
     ("set_home_care []", lambda p: p.set_home_care([]), lambda p, old: p.set_home_care(old)),
     (
         "insert_home_care",
-        lambda p: p.insert_home_care(1, HomeCareItem("ball-roll", 5, "daily")),
+        lambda p: p.insert_home_care(1, HomeCareItem("ball-roll", 5)),
         lambda p, i: p.remove_home_care(i),
     ),
     ("remove_home_care", lambda p: p.remove_home_care(0), lambda p, h: p.insert_home_care(0, h)),
     ("move_home_care", lambda p: p.move_home_care(0, 1), lambda p, _: p.move_home_care(1, 0)),
     (
         "replace_home_care",
-        lambda p: p.replace_home_care(1, HomeCareItem("foot-massage", 20, "daily", "both feet")),
+        lambda p: p.replace_home_care(1, HomeCareItem("foot-massage", 20, note="both feet")),
         lambda p, old: p.replace_home_care(1, old),
     ),
 ]
@@ -379,11 +379,13 @@ def test_bad_conditions(plan: SessionPlan, conditions: tuple[str, ...], words: s
 @pytest.mark.parametrize(
     ("item", "words"),
     [
-        (HomeCareItem("", 5, "daily"), "needs an exercise"),
-        (HomeCareItem("ball-roll", 0, "daily"), "greater than 0"),
-        (HomeCareItem("ball-roll", 241, "daily"), "at most 240"),
-        (HomeCareItem("ball-roll", 5, None), "how often must be text"),  # type: ignore[arg-type]
-        (HomeCareItem("ball-roll", 5, "daily", 3), "note must be text"),  # type: ignore[arg-type]
+        (HomeCareItem("", 5), "needs an exercise"),
+        (HomeCareItem("ball-roll", 0), "greater than 0"),
+        (HomeCareItem("ball-roll", 241), "at most 240"),
+        (HomeCareItem("ball-roll", 5, 0), "times a day must be a whole number from 1 to 6"),
+        (HomeCareItem("ball-roll", 5, 1, 8), "days a week must be a whole number from 1 to 7"),
+        (HomeCareItem("ball-roll", 5, 1.5), "times a day must be"),  # type: ignore[arg-type]
+        (HomeCareItem("ball-roll", 5, note=3), "note must be text"),  # type: ignore[arg-type]
     ],
 )
 def test_bad_home_care(plan: SessionPlan, item: HomeCareItem, words: str) -> None:

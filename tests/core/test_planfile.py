@@ -88,7 +88,7 @@ def test_example_of_plan_format_loads(tmp_path: Path) -> None:
     assert plan.avoid == [AvoidedArea("heel", "left", "open-wound", "healing blister")]
     assert plan.symptoms == [SymptomArea("sole", "both", "numbness", 6)]
     assert plan.steps == [Step("effleurage", "foot", "both", 5, "light", "")]
-    assert plan.home_care == [HomeCareItem("toe-alphabet", 5, "twice daily", "")]
+    assert plan.home_care == [HomeCareItem("toe-alphabet", 5, 2, 7, "")]
 
 
 def test_defaults() -> None:
@@ -118,7 +118,9 @@ def test_home_care_defaults_come_from_the_exercise() -> None:
         ' "home_care": [{"exercise": "ball-roll"}]}'
     )
     ball_roll = builtin_library().exercise("ball-roll")
-    assert plan.home_care == [HomeCareItem("ball-roll", ball_roll.minutes, ball_roll.frequency)]
+    assert plan.home_care == [
+        HomeCareItem("ball-roll", ball_roll.minutes, ball_roll.times_a_day, ball_roll.days_a_week)
+    ]
 
 
 def test_empty_home_care_stays_empty() -> None:
@@ -196,7 +198,7 @@ SHAPES = [
     (_set("steps.2.minutes", 0), "steps[2].minutes: must be greater than 0"),
     (_set("steps.1.minutes", -1), "steps[1].minutes: must be greater than 0"),
     (_set("steps.0.presure", "light"), "steps[0].presure: unknown key (check the spelling)"),
-    (_set("version", 2), "version: this file is version 2, but this program reads versions up"),
+    (_set("version", 3), "version: this file is version 3, but this program reads versions up"),
     (_set("version", "1"), "version: must be a whole number"),
     (_set("version", 0), "version: must be at least 1"),
     (_set("client.conditions", ["neuropathy", "gout"]), "client.conditions[1]: 'gout' is not"),
@@ -369,7 +371,8 @@ TOWEL = Exercise(
     "Towel stretch",
     ("Sit with legs out.", "Loop a towel round the foot.", "Pull gently for 20 seconds."),
     3,
-    "daily",
+    1,
+    7,
     ("Stop if it hurts.",),
     ("foot",),
 )
@@ -390,7 +393,7 @@ def own_plan() -> SessionPlan:
     return SessionPlan(
         title="Own",
         steps=[Step("my-foot-opener", "foot", "left", 4, "light")],
-        home_care=[HomeCareItem("my-towel-stretch", 3, "daily")],
+        home_care=[HomeCareItem("my-towel-stretch", 3)],
         custom_techniques=(OPENER,),
         custom_exercises=(TOWEL,),
     )

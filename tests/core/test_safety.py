@@ -39,7 +39,7 @@ def make_plan(
         avoid=[AvoidedArea(region, side, "open-wound") for region, side in avoid],
         symptoms=[SymptomArea(region, side, kind, 5) for region, side, kind in symptoms],
         steps=list(steps),
-        home_care=None if home_care is None else [HomeCareItem(x, 5, "daily") for x in home_care],
+        home_care=None if home_care is None else [HomeCareItem(x, 5) for x in home_care],
     )
 
 

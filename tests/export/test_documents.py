@@ -136,7 +136,7 @@ def test_home_care_numbers_each_exercise_step(home_care_pdf: bytes) -> None:
     text = flat_text(home_care_pdf)
     for number, line in enumerate(exercise.steps, start=1):
         assert f"{number}. {' '.join(line.split())}" in text
-    assert exercise.frequency in text
+    assert "twice a day, every day" in text
 
 
 def test_page_n_of_m_on_every_page_of_a_400_step_plan() -> None:
@@ -247,13 +247,12 @@ def test_plan_own_techniques_and_exercises_are_used() -> None:
         title="Check your socks for seams",
         steps=("Turn each sock inside out.", "Feel for seams or lumps."),
         minutes=2,
-        frequency="every morning",
         regions=("toes",),
     )
     plan.custom_techniques = (own_technique,)
     plan.custom_exercises = (own_exercise,)
     plan.add_step(Step("warm-towel", "foot", "both", 4, "light"))
-    plan.set_home_care([HomeCareItem("sock-check", 2, "every morning")])
+    plan.set_home_care([HomeCareItem("sock-check", 2, note="every morning")])
     protocol = flat_text(build_protocol(plan))
     assert "Warm towel wrap" in protocol
     assert "Wrap the foot in a warm towel" in protocol

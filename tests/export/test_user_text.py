@@ -25,7 +25,7 @@ def _with_text(name: str, note: str, *, clinic: str | None = None) -> SessionPla
     plan.title = name
     plan.steps[0] = dataclasses.replace(plan.steps[0], notes=note)
     plan.avoid[0] = dataclasses.replace(plan.avoid[0], note=note)
-    plan.home_care = [HomeCareItem("toe-squeeze", 5, note or "daily", note)]
+    plan.home_care = [HomeCareItem("toe-squeeze", 5, note=note)]
     return plan
 
 
@@ -102,7 +102,7 @@ def test_any_names_and_notes_never_make_the_build_raise(name: str, note: str, cl
         client=Client(name=name, conditions=("neuropathy",), notes=note),
         avoid=[AvoidedArea("heel", "left", "other", note)],
         steps=[Step("effleurage", "foot", "both", 5, "light", note)],
-        home_care=[HomeCareItem("foot-massage", 10, note or "daily", note)],
+        home_care=[HomeCareItem("foot-massage", 10, note=note)],
     )
     protocol = build_protocol(plan)
     home = build_home_care(plan, large_print=True)

@@ -14,7 +14,7 @@ OWN_EXERCISE = Exercise(
     title="Toe spread",
     steps=("Sit with both feet flat.", "Spread the toes.", "Hold for five breaths."),
     minutes=3,
-    frequency="twice daily",
+    times_a_day=2,
     regions=("toes",),
 )
 OWN_TECHNIQUE = Technique(
@@ -43,7 +43,7 @@ def make_plan(title: str = "Feet, week 1", day: int = 1, *, own: bool = False) -
             Step("effleurage", "foot", "both", 5, "light", "warm up"),
             Step("petrissage", "calf", "left", 7.5, "moderate"),
         ],
-        home_care=[HomeCareItem("toe-alphabet", 5, "twice daily", "seated")],
+        home_care=[HomeCareItem("toe-alphabet", 5, 2, note="seated")],
     )
     if own:
         plan.steps.append(Step(OWN_TECHNIQUE.id, "foot", "right", 6, "light"))

@@ -91,6 +91,14 @@ def minutes_box(parent: QWidget, value: float = 5) -> QDoubleSpinBox:
     return minutes
 
 
+def count_box(parent: QWidget, highest: int, value: int = 1) -> QSpinBox:
+    """A whole number from 1 to ``highest``: times a day, days a week."""
+    box = QSpinBox(parent)
+    box.setRange(1, highest)
+    box.setValue(value)
+    return box
+
+
 def checklist(items: dict[str, str], parent: QWidget, height: int) -> QListWidget:
     """A list of titles to tick, each carrying its id (see :func:`checked_ids`)."""
     listing = QListWidget(parent)

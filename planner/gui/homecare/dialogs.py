@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from planner.core.library import Library
 from planner.core.plan import HomeCareItem
-from planner.gui.common.forms import FormDialog, combo, exercise_titles, minutes_box
+from planner.gui.common.forms import (
+    FormDialog,
+    combo,
+    count_box,
+    exercise_titles,
+    minutes_box,
+)
 
 
 class HomeCareDialog(FormDialog):
@@ -19,7 +25,8 @@ class HomeCareDialog(FormDialog):
         titles = exercise_titles(library)
         self.exercise = self.add("&Exercise:", combo(titles, self), "Exercise")
         self.minutes = self.add("&Minutes:", minutes_box(self), "Minutes")
-        self.frequency = self.add("How &often:", QLineEdit(self), "How often")
+        self.times_a_day = self.add("&Times a day:", count_box(self, 6), "Times a day")
+        self.days_a_week = self.add("&Days a week:", count_box(self, 7), "Days a week")
         self.note = self.add("&Note:", QLineEdit(self), "Note")
         self.exercise.currentIndexChanged.connect(self._on_exercise)
         self._on_exercise()
@@ -28,13 +35,15 @@ class HomeCareDialog(FormDialog):
     def _on_exercise(self) -> None:
         exercise = self.library.exercises[self.exercise.currentData()]
         self.minutes.setValue(float(exercise.minutes))
-        self.frequency.setText(exercise.frequency)
+        self.times_a_day.setValue(exercise.times_a_day)
+        self.days_a_week.setValue(exercise.days_a_week)
 
     def value(self) -> HomeCareItem:
         minutes = self.minutes.value()
         return HomeCareItem(
             self.exercise.currentData(),
             int(minutes) if minutes.is_integer() else minutes,
-            self.frequency.text().strip() or "daily",
+            self.times_a_day.value(),
+            self.days_a_week.value(),
             self.note.text().strip(),
         )

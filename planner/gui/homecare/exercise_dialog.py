@@ -27,6 +27,7 @@ from planner.gui.common.forms import (
     check_ids,
     checked_ids,
     checklist,
+    count_box,
     minutes_box,
     own_id,
     region_titles,
@@ -39,12 +40,13 @@ _FIELDS = {
     "title": ("Title", "Title"),
     "steps": ("Steps", "Step"),
     "minutes": ("Minutes", "Minutes"),
-    "frequency": ("How often", "How often"),
+    "times_a_day": ("Times a day", "Times a day"),
+    "days_a_week": ("Days a week", "Days a week"),
     "cautions": ("Cautions", "Caution"),
     "regions": ("Areas", "Area"),
 }
 _PLACE = re.compile(r"(\w+)(?:\[(\d+)\])?")
-TEXT_MAX = 120  # the title and "how often" (parse_exercise's limit)
+TEXT_MAX = 120  # the title (parse_exercise's limit)
 
 
 def readable_problem(error: v.FormatError) -> str:
@@ -86,8 +88,8 @@ class ExerciseDialog(FormDialog):
         steps = _text_box(self, 8, "One step per line, in the order the client does them")
         self.steps = self.add("&Steps:", steps, "Steps, one per line")
         self.minutes = self.add("&Minutes:", minutes_box(self), "Minutes")
-        self.frequency = self.add("How &often:", QLineEdit("daily", self), "How often")
-        self.frequency.setMaxLength(TEXT_MAX)
+        self.times_a_day = self.add("Times a &day:", count_box(self, 6), "Times a day")
+        self.days_a_week = self.add("Days a &week:", count_box(self, 7, 7), "Days a week")
         cautions = _text_box(self, 3, "One caution per line (may be left empty)")
         self.cautions = self.add("&Cautions:", cautions, "Cautions, one per line")
         regions = checklist(region_titles(), self, 6 * self.fontMetrics().lineSpacing() + 12)
@@ -109,7 +111,8 @@ class ExerciseDialog(FormDialog):
             self.title.textChanged,
             self.steps.textChanged,
             self.minutes.valueChanged,
-            self.frequency.textChanged,
+            self.times_a_day.valueChanged,
+            self.days_a_week.valueChanged,
             self.cautions.textChanged,
             self.regions.itemChanged,
         ):
@@ -122,7 +125,8 @@ class ExerciseDialog(FormDialog):
         self.title.setText(exercise.title if keep_id else f"{exercise.title} (my version)")
         self.steps.setPlainText("\n".join(exercise.steps))
         self.minutes.setValue(float(exercise.minutes))
-        self.frequency.setText(exercise.frequency)
+        self.times_a_day.setValue(exercise.times_a_day)
+        self.days_a_week.setValue(exercise.days_a_week)
         self.cautions.setPlainText("\n".join(exercise.cautions))
         check_ids(self.regions, exercise.regions)
         self._check()
@@ -136,7 +140,8 @@ class ExerciseDialog(FormDialog):
             "title": title,
             "steps": _lines(self.steps),
             "minutes": int(minutes) if minutes.is_integer() else minutes,
-            "frequency": self.frequency.text().strip(),
+            "times_a_day": self.times_a_day.value(),
+            "days_a_week": self.days_a_week.value(),
             "cautions": _lines(self.cautions),
             "regions": list(checked_ids(self.regions)),
         }

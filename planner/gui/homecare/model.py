@@ -19,8 +19,8 @@ _Index = QModelIndex | QPersistentModelIndex
 class HomeCareModel(ListTable):
     """The routine the client takes home; editing a proposal makes it the plan's own."""
 
-    HEADERS = ("Exercise", "Min", "How often", "Note")
-    _FIELDS = {1: "minutes", 2: "frequency", 3: "note"}
+    HEADERS = ("Exercise", "Min", "Times a day", "Days a week", "Note")
+    _FIELDS = {1: "minutes", 2: "times_a_day", 3: "days_a_week", 4: "note"}
 
     def items(self) -> list[Any]:
         return self.document.routine()

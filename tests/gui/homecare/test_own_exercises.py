@@ -24,7 +24,7 @@ def _fill(dialog: ExerciseDialog, title: str = TITLE, steps: str = "") -> None:
     dialog.steps.setPlainText(
         steps or "Sit down with a tennis ball under one foot.\n\nRoll it slowly heel to toe."
     )
-    dialog.frequency.setText("every evening")
+    dialog.times_a_day.setValue(2)
     dialog.cautions.setPlainText("Stop if it hurts.")
     dialog.minutes.setValue(3)
 
@@ -62,7 +62,6 @@ def test_dialog_checks_every_field_as_the_store_does(qtbot):
     library = builtin_library()
     dialog = ExerciseDialog("New exercise", library)
     qtbot.addWidget(dialog)
-    dialog.frequency.clear()
     assert not dialog.ok.isEnabled()
     assert dialog.problem.text() == "Title: must not be empty."
     dialog.title.setText("   ")
@@ -72,17 +71,19 @@ def test_dialog_checks_every_field_as_the_store_does(qtbot):
     dialog.steps.setPlainText("\n".join(f"Step number {n}." for n in range(31)))
     assert dialog.problem.text() == "Steps: has too many entries (31, at most 30)."
     dialog.steps.setPlainText("Sit down.\n\n  Roll the ball.  ")
-    assert dialog.problem.text() == "How often: must not be empty."
-    assert not dialog.ok.isEnabled()
-    dialog.frequency.setText("daily")
     dialog.cautions.setPlainText("Fine.\n" + "x" * 20_001)
     assert dialog.problem.text() == "Caution 2: is too long (20001 characters, at most 20000)."
     dialog.cautions.setPlainText("Stop if it hurts.")
     assert dialog.ok.isEnabled() and dialog.problem.isHidden()
-    # Title and "how often" cannot grow past what the store takes.
-    dialog.frequency.setText("y" * 500)
-    assert len(dialog.frequency.text()) == 120
-    dialog.frequency.setText("twice a day")
+    # The title cannot grow past what the store takes; how often stays in range.
+    dialog.title.setText("y" * 500)
+    assert len(dialog.title.text()) == 120
+    dialog.title.setText(TITLE)
+    dialog.times_a_day.setValue(9)
+    dialog.days_a_week.setValue(0)
+    assert (dialog.times_a_day.value(), dialog.days_a_week.value()) == (6, 1)
+    dialog.times_a_day.setValue(2)
+    dialog.days_a_week.setValue(5)
     dialog.minutes.setValue(2.5)
     for row in range(dialog.regions.count()):
         item = dialog.regions.item(row)
@@ -91,7 +92,8 @@ def test_dialog_checks_every_field_as_the_store_does(qtbot):
     exercise = dialog.value()
     assert exercise.id == "my-roll-a-ball-under-your-foot"
     assert exercise.steps == ("Sit down.", "Roll the ball.")
-    assert exercise.minutes == 2.5 and exercise.frequency == "twice a day"
+    assert exercise.minutes == 2.5
+    assert (exercise.times_a_day, exercise.days_a_week) == (2, 5)
     assert set(exercise.regions) == {"sole", "toes"}
     assert parse_exercise(exercise.to_json(), "") == exercise
 
@@ -203,7 +205,7 @@ def test_own_exercises_round_trip_through_the_store_and_a_restart(qtbot, store_f
 
         # Into the session's own routine, then saved with a client.
         monkeypatch.setattr(
-            asks, "ask_home_care_item", lambda parent, library: HomeCareItem(copy_id, 4, "daily")
+            asks, "ask_home_care_item", lambda parent, library: HomeCareItem(copy_id, 4)
         )
         qtbot.mouseClick(panel.add, Qt.MouseButton.LeftButton)
         assert document.plan.home_care is not None

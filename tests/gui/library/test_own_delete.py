@@ -24,8 +24,8 @@ from planner.storage import ClientRecord, SessionRecord, Store, StoreError
 OPENER = Technique(
     "my-foot-opener", "Foot opener", "stroking", "Slow strokes.", "light", 6, False, ("foot",)
 )
-SPREAD = Exercise("my-toe-spread", "Toe spread", ("Spread the toes.",), 3, "daily")
-BALL = Exercise("my-ball-roll", "Ball roll", ("Roll a ball under the foot.",), 4, "evenings")
+SPREAD = Exercise("my-toe-spread", "Toe spread", ("Spread the toes.",), 3)
+BALL = Exercise("my-ball-roll", "Ball roll", ("Roll a ball under the foot.",), 4)
 
 
 def _seed(folder: Path, *, suggest: bool = False) -> None:
@@ -285,7 +285,7 @@ def test_an_exercise_in_the_routine_stays_in_it(qtbot, store_folder, monkeypatch
         document = main.document
         panel = _home_care(main, qtbot)
         document.push(c.SetDetails(document, "Client", client=Client("Alex Doe")))
-        item = HomeCareItem(BALL.id, 4, "evenings")
+        item = HomeCareItem(BALL.id, 4, note="evenings")
         c.own_routine_then(document, c.InsertHomeCare(document, 0, item))
         panel.choose(BALL.id)
         asked = _answer(monkeypatch, True)

@@ -1,0 +1,117 @@
+"""How often a home-care exercise is done: times a day and days a week.
+
+Plan files of version 1 (and own exercises saved before version 2) said this in
+free text ("twice daily", "a few times during the day"). :func:`from_text` maps
+such a text to the nearest structure; the caller keeps the text as a note, so
+nothing the therapist wrote is lost. :func:`in_words` says a structure in the
+plain words of the client's sheet.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TIMES_A_DAY = 6
+MAX_DAYS_A_WEEK = 7
+
+_COUNTS: dict[str, int] = {
+    "once": 1,
+    "one": 1,
+    "twice": 2,
+    "two": 2,
+    "thrice": 3,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+    "a couple of": 2,
+}
+_COUNT = r"(\d+|a few|a couple of|once|twice|thrice|one|two|three|four|five|six|seven|several|few)"
+_PER_WEEK = re.compile(_COUNT + r"\s*(?:x|times?|days?)?\s*(?:a|per|each|every|/)\s*week")
+_PER_DAY = re.compile(_COUNT + r"\s*(?:x|times?)?\s*(?:a|per|each|every|/|during the|in the)\s*day")
+_TIMES = re.compile(_COUNT + r"\s*(?:x\b|times?\b)")
+_BARE = re.compile(r"\b(once|twice|thrice)\b")
+# Phrases that the structure says just as well: no need to keep them as a note.
+PLAIN_PHRASES = frozenset(
+    {"", "daily", "every day", "each day", "once a day", "once daily", "twice daily", "twice a day"}
+)
+
+_TIMES_WORDS = {1: "once a day", 2: "twice a day"}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+def _clamp(value: int, highest: int) -> int:
+    return max(1, min(highest, value))
+
+
+def from_text(text: str) -> tuple[int, int]:
+    """(times a day, days a week) nearest to a free-text "how often"; never fails.
+
+    >>> from_text("twice daily")
+    (2, 7)
+    >>> from_text("3 times a week")
+    (1, 3)
+    """
+    words = " ".join(text.casefold().replace("-", " ").split())
+    days = MAX_DAYS_A_WEEK
+    times = 1
+    week = _PER_WEEK.search(words)
+    if week:
+        days = _count(week.group(1))
+        words = words[: week.start()] + words[week.end() :]
+    elif "every other day" in words or "alternate day" in words:
+        days = 4  # three and a half days a week, rounded up
+    elif "weekly" in words:
+        days = 1
+    elif "weekday" in words:
+        days = 5
+    day = _PER_DAY.search(words) or _TIMES.search(words)
+    if day:
+        times = _count(day.group(1))
+    elif "morning and evening" in words or "morning and night" in words:
+        times = 2
+    elif "hourly" in words or "every hour" in words:
+        times = MAX_TIMES_A_DAY
+    elif bare := _BARE.search(words):
+        times = _count(bare.group(1))
+    return _clamp(times, MAX_TIMES_A_DAY), _clamp(days, MAX_DAYS_A_WEEK)
+
+
+def kept_note(text: str, note: str) -> str:
+    """The note of an item read from a free-text "how often": the text joins the note.
+
+    A plain phrase that the structure says as well ("daily") is not repeated.
+    """
+    text = " ".join(text.split())
+    if text.casefold() in PLAIN_PHRASES:
+        return note
+    if not note.strip():
+        return text
+    return f"{text}; {note}"
+
+
+def in_words(times_a_day: int, days_a_week: int) -> str:
+    """How often, as the client's sheet says it: "twice a day, 5 days a week"."""
+    times = _TIMES_WORDS.get(times_a_day, f"{times_a_day} times a day")
+    if days_a_week >= MAX_DAYS_A_WEEK:
+        return f"{times}, every day"
+    days = "1 day a week" if days_a_week == 1 else f"{days_a_week} days a week"
+    return f"{times}, {days}"
+
+
+def check(times_a_day: object, days_a_week: object) -> str | None:
+    """None when both are whole numbers in range; else what is wrong, in a phrase."""
+    for value, highest, what in (
+        (times_a_day, MAX_TIMES_A_DAY, "times a day"),
+        (days_a_week, MAX_DAYS_A_WEEK, "days a week"),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= highest:
+            return f"{what} must be a whole number from 1 to {highest}"
+    return None
