@@ -12,18 +12,28 @@ no half-written or half-updated output behind.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from planner.export.errors import ExportError
+from planner.export.errors import ExportError, MissingGlyphsWarning
 
 if TYPE_CHECKING:
     from planner.core.library import Library
     from planner.core.plan import SessionPlan
     from planner.export.layout import PageInfo
 
-__all__ = ["PAPER_SIZES", "ExportError", "build_home_care", "build_protocol", "write_pdf"]
+__all__ = [
+    "PAPER_SIZES",
+    "ExportError",
+    "MissingGlyphsWarning",
+    "build_home_care",
+    "build_protocol",
+    "write_pdf",
+]
 
 PAPER_SIZES: tuple[str, ...] = ("letter", "a4")
 LARGE_PRINT_SIZE = 16.5
@@ -79,19 +89,20 @@ def build_protocol(
     library = full_library(plan, library)
     styles = make_styles(_BODY_SIZE["protocol"])
     author, client = _names(plan)
-    info = _page_info("Session protocol", plan, large=False)
-    buffer = io.BytesIO()
-    doc = PlannerDoc(
-        buffer,
-        info,
-        paper=paper,
-        title=f"Session protocol: {plan.title or 'session plan'}"
-        + (f" for {client}" if client else ""),
-        author=author,
-        subject=f"Massage session protocol, {long_date(plan.date)}",
-        invariant=invariant,
-    )
-    return doc.render(protocol_story(plan, library, styles, doc.width))
+    with _noting_missing(plan, library, "protocol"):
+        info = _page_info("Session protocol", plan, large=False)
+        buffer = io.BytesIO()
+        doc = PlannerDoc(
+            buffer,
+            info,
+            paper=paper,
+            title=f"Session protocol: {plan.title or 'session plan'}"
+            + (f" for {client}" if client else ""),
+            author=author,
+            subject=f"Massage session protocol, {long_date(plan.date)}",
+            invariant=invariant,
+        )
+        return doc.render(protocol_story(plan, library, styles, doc.width))
 
 
 def build_home_care(
@@ -120,18 +131,37 @@ def build_home_care(
     library = full_library(plan, library)
     styles = make_styles(LARGE_PRINT_SIZE if large_print else _BODY_SIZE["home-care"])
     author, client = _names(plan)
-    info = _page_info("Home-care sheet", plan, large=large_print)
-    buffer = io.BytesIO()
-    doc = PlannerDoc(
-        buffer,
-        info,
-        paper=paper,
-        title="Home-care sheet" + (f" for {client}" if client else ""),
-        author=author,
-        subject=f"Home-care exercises after the session of {long_date(plan.date)}",
-        invariant=invariant,
-    )
-    return doc.render(home_care_story(plan, library, styles, doc.width, large_print))
+    with _noting_missing(plan, library, "home-care sheet"):
+        info = _page_info("Home-care sheet", plan, large=large_print)
+        buffer = io.BytesIO()
+        doc = PlannerDoc(
+            buffer,
+            info,
+            paper=paper,
+            title="Home-care sheet" + (f" for {client}" if client else ""),
+            author=author,
+            subject=f"Home-care exercises after the session of {long_date(plan.date)}",
+            invariant=invariant,
+        )
+        return doc.render(home_care_story(plan, library, styles, doc.width, large_print))
+
+
+@contextlib.contextmanager
+def _noting_missing(plan: SessionPlan, library: Library, document: str) -> Iterator[None]:
+    """Fonts made ready for the plan's text; one warning for characters no font has."""
+    from planner.export import fonts
+
+    fonts.prepare(fonts.strings_in(plan, library.techniques, library.exercises))
+    with fonts.noting_missing() as missing:
+        yield
+    if missing:
+        warnings.warn(
+            MissingGlyphsWarning(
+                f"the {document} shows {fonts.replacement_mark()} for characters no font"
+                f" on this system has: {fonts.describe_missing(missing)}"
+            ),
+            stacklevel=3,
+        )
 
 
 def _page_info(document: str, plan: SessionPlan, *, large: bool) -> PageInfo:

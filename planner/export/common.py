@@ -11,7 +11,7 @@ from reportlab.platypus.flowables import HRFlowable
 from planner.core.library import Exercise, Library, Technique, builtin_library
 from planner.core.plan import SessionPlan
 from planner.core.regions import BOTH, LEFT, MIDLINE, REGION_NAMES, RIGHT, area_name
-from planner.export.fonts import markup
+from planner.export.fonts import styled_markup
 from planner.export.layout import RULE, Styles, table_base_style
 
 
@@ -90,7 +90,7 @@ def capitalised(text: str) -> str:
 
 def para(text: str, style: Any) -> Paragraph:
     """A paragraph of user text (or our text): always shown literally."""
-    return CachedParagraph(markup(text), style)
+    return CachedParagraph(styled_markup(text, style), style)
 
 
 def heading(
@@ -105,13 +105,16 @@ def heading(
     """
     room = min(need, 300) + styles.h1.leading + styles.h1.spaceBefore
     style = styles.h1 if keep_with_next else styles.h1.clone("h1-free", keepWithNext=0)
-    return [CondPageBreak(room), CachedParagraph(markup(text), style)]
+    return [CondPageBreak(room), CachedParagraph(styled_markup(text, style), style)]
 
 
 def details_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> Table:
     """A two-column label/value block for who, when and how long."""
     data = [
-        [CachedParagraph(markup(label), styles.label), para(value, styles.body)]
+        [
+            CachedParagraph(styled_markup(label, styles.label), styles.label),
+            para(value, styles.body),
+        ]
         for label, value in rows
     ]
     label_width = max(width * 0.22, styles.size * 8.5)

@@ -5,3 +5,10 @@ from __future__ import annotations
 
 class ExportError(Exception):
     """A document that cannot be built or written; the message is one clear line."""
+
+
+class MissingGlyphsWarning(UserWarning):
+    """Some characters of the plan have no font on this system and print as a mark.
+
+    Its message is one line naming them; raised once per document.
+    """

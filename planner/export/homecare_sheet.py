@@ -29,7 +29,7 @@ from planner.export.common import (
     plain_area,
     rule_line,
 )
-from planner.export.fonts import BOLD, markup
+from planner.export.fonts import BOLD, styled_markup
 from planner.export.layout import ACCENT, ACCENT_LIGHT, MUTED, RULE, Styles, table_base_style
 
 _HEAT_CONDITIONS = {"diabetes", "neuropathy", "severe-sensory-loss"}
@@ -88,7 +88,10 @@ def _bullets(lines: list[str], styles: Styles, width: float, *, mark: str = "•
     mark_style = styles.body.clone("bullet-mark", textColor=ACCENT, fontName=BOLD)
     body = styles.body.clone("bullet-body", spaceAfter=0)
     mark_width = styles.size * 1.6
-    rows = [[CachedParagraph(markup(mark), mark_style), para(line, body)] for line in lines]
+    rows = [
+        [CachedParagraph(styled_markup(mark, mark_style), mark_style), para(line, body)]
+        for line in lines
+    ]
     table = Table(rows, colWidths=[mark_width, width - mark_width], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(

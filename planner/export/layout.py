@@ -22,7 +22,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from planner.export.fonts import BOLD, REGULAR, fit, one_line, register_fonts
+from planner.export.fonts import (
+    BOLD,
+    REGULAR,
+    draw_line,
+    fit,
+    line_width,
+    plain_line,
+    register_fonts,
+)
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 # Left is wider than right: room for the holes of a ring binder.
@@ -68,22 +76,19 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate) -> None:
     usable = width - MARGIN_LEFT - MARGIN_RIGHT
     right_text = " · ".join(part for part in (info.client, info.date) if part)
     right_text = fit(right_text, REGULAR, size, usable * 0.45)
-    left_width = usable - canvas.stringWidth(right_text, REGULAR, size) - 12
+    right_width = line_width(right_text, REGULAR, size)
+    left_width = usable - right_width - 12
     canvas.saveState()
     canvas.setFillColor(MUTED)
     x = MARGIN_LEFT
     if info.clinic:
-        clinic = fit(info.clinic, BOLD, size, left_width)
-        canvas.setFont(BOLD, size)
-        canvas.drawString(x, y, clinic)
-        used = canvas.stringWidth(clinic + "  ", BOLD, size)
+        used = draw_line(canvas, x, y, fit(info.clinic, BOLD, size, left_width), BOLD, size)
+        used += line_width("  ", BOLD, size)
         x += used
         left_width -= used
     if info.therapist and left_width > 30:
-        canvas.setFont(REGULAR, size)
-        canvas.drawString(x, y, fit(info.therapist, REGULAR, size, left_width))
-    canvas.setFont(REGULAR, size)
-    canvas.drawRightString(width - MARGIN_RIGHT, y, right_text)
+        draw_line(canvas, x, y, fit(info.therapist, REGULAR, size, left_width), REGULAR, size)
+    draw_line(canvas, width - MARGIN_RIGHT - right_width, y, right_text, REGULAR, size)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_LEFT, y - 2.2 * mm, width - MARGIN_RIGHT, y - 2.2 * mm)
@@ -152,9 +157,9 @@ class PlannerDoc(BaseDocTemplate):
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=one_line(title),
-            author=one_line(author),
-            subject=one_line(subject),
+            title=plain_line(title),
+            author=plain_line(author),
+            subject=plain_line(subject),
             creator="Massage session planner",
             invariant=1 if invariant else 0,
             lang="en",

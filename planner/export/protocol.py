@@ -30,7 +30,7 @@ from planner.export.common import (
     para,
     rule_line,
 )
-from planner.export.fonts import BOLD, markup
+from planner.export.fonts import BOLD, styled_markup
 from planner.export.layout import (
     ACCENT,
     INK,
@@ -113,7 +113,7 @@ def _findings(findings: list[Finding], styles: Styles, width: float) -> list[Flo
         rows = [
             [
                 CachedParagraph(_where(f), where_style),
-                CachedParagraph(markup(f.message), message_style),
+                CachedParagraph(styled_markup(f.message, message_style), message_style),
             ]
             for f in group
         ]
