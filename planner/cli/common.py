@@ -18,6 +18,13 @@ class UsageError(Exception):
     """Bad input the user can fix; the message is shown as one line."""
 
 
+def warn(command: str, message: str) -> None:
+    """One line on stderr that does not stop the command (exit status unchanged)."""
+    import sys
+
+    print(f"planner {command}: warning: {message}", file=sys.stderr)
+
+
 def data_folder(args: argparse.Namespace) -> Any:
     """The store folder: ``--data-dir``, else ``$PLANNER_DATA_DIR``, else the user data folder."""
     from pathlib import Path

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import warnings
 from typing import Any
 
 # Light: planner.export imports reportlab only when a document is built.
@@ -56,7 +57,13 @@ def _check_folder(path: str) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """Build the requested documents, then write them; exit status 0 or 2."""
     from planner.cli import common
-    from planner.export import ExportError, build_home_care, build_protocol, write_pdf
+    from planner.export import (
+        ExportError,
+        MissingGlyphsWarning,
+        build_home_care,
+        build_protocol,
+        write_pdf,
+    )
 
     outputs = [path for path in (args.protocol, args.home_care) if path]
     if not outputs:
@@ -77,14 +84,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     library = common.library(args)
     plan = common.load_plan(args.plan, library)
     documents: list[tuple[str, bytes]] = []
-    try:
-        if args.protocol:
-            documents.append((args.protocol, build_protocol(plan, library, paper=args.paper)))
-        if args.home_care:
-            data = build_home_care(plan, library, large_print=args.large_print, paper=args.paper)
-            documents.append((args.home_care, data))
-    except ExportError as error:
-        raise common.UsageError(f"{args.plan}: {error}") from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MissingGlyphsWarning)
+        try:
+            if args.protocol:
+                documents.append((args.protocol, build_protocol(plan, library, paper=args.paper)))
+            if args.home_care:
+                data = build_home_care(
+                    plan, library, large_print=args.large_print, paper=args.paper
+                )
+                documents.append((args.home_care, data))
+        except ExportError as error:
+            raise common.UsageError(f"{args.plan}: {error}") from None
+    for warning in caught:
+        if issubclass(warning.category, MissingGlyphsWarning):
+            common.warn("export", f"{args.plan}: {warning.message}")
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     try:
         for path, data in documents:
             write_pdf(path, data)

@@ -167,3 +167,23 @@ def _fonts(data: bytes) -> list:
         for ref in page["/Resources"]["/Font"].values():
             found.append(ref.get_object())
     return found
+
+
+def test_planner_export_says_which_characters_no_font_has(
+    no_system_fonts: None, tmp_path, capsys
+) -> None:
+    import json
+
+    from export_samples import plan_json
+
+    from planner.cli import main
+
+    data = plan_json()
+    data["client"]["name"] = "Mai 中文"
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    status = main(["export", str(plan), "--protocol", str(tmp_path / "p.pdf")])
+    out, err = capsys.readouterr()
+    assert status == 0 and (tmp_path / "p.pdf").exists()
+    assert err.count("\n") == 1 and err.startswith("planner export: warning: ")
+    assert "中 (U+4E2D)" in err and "文 (U+6587)" in err
