@@ -10,6 +10,7 @@ enough for a hole punch.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,12 +214,9 @@ class Styles:
     size: float
 
 
-def make_styles(body_size: float) -> Styles:
-    """Styles scaled from the body size (10 pt normally, 16 pt or more for large print)."""
-    register_fonts()
+def _styler(body_size: float) -> Callable[..., ParagraphStyle]:
+    """A maker of paragraph styles: the body's font, size, leading and colour, unless given."""
     leading = round(body_size * 1.38, 1)
-    small_size = max(body_size * 0.86, body_size - 2)
-    cell_size = body_size if body_size >= 16 else body_size * 0.92
 
     def style(name: str, **kwargs: Any) -> ParagraphStyle:
         base: dict[str, Any] = {
@@ -231,13 +229,15 @@ def make_styles(body_size: float) -> Styles:
         base.update(kwargs)
         return ParagraphStyle(name, **base)
 
-    cell = style("cell", fontSize=cell_size, leading=round(cell_size * 1.3, 1))
-    return Styles(
-        body=style("body", spaceAfter=body_size * 0.45),
-        small=style(
-            "small", fontSize=small_size, leading=round(small_size * 1.35, 1), textColor=MUTED
-        ),
-        kicker=style(
+    return style
+
+
+def _heading_styles(
+    style: Callable[..., ParagraphStyle], body_size: float, small_size: float
+) -> dict[str, ParagraphStyle]:
+    """The kicker above a title, the title, and the two heading levels."""
+    return {
+        "kicker": style(
             "kicker",
             fontName=BOLD,
             fontSize=small_size,
@@ -245,14 +245,14 @@ def make_styles(body_size: float) -> Styles:
             textColor=ACCENT,
             spaceAfter=2,
         ),
-        title=style(
+        "title": style(
             "title",
             fontName=BOLD,
             fontSize=body_size * 2.1,
             leading=body_size * 2.5,
             spaceAfter=body_size * 0.5,
         ),
-        h1=style(
+        "h1": style(
             "h1",
             fontName=BOLD,
             fontSize=body_size * 1.45,
@@ -262,7 +262,7 @@ def make_styles(body_size: float) -> Styles:
             spaceAfter=body_size * 0.6,
             keepWithNext=1,
         ),
-        h2=style(
+        "h2": style(
             "h2",
             fontName=BOLD,
             fontSize=body_size * 1.15,
@@ -271,13 +271,36 @@ def make_styles(body_size: float) -> Styles:
             spaceAfter=body_size * 0.35,
             keepWithNext=1,
         ),
-        cell=cell,
-        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
-        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
-        head=ParagraphStyle("head", parent=cell, fontName=BOLD, textColor=colors.white),
-        head_right=ParagraphStyle(
+    }
+
+
+def _cell_styles(cell: ParagraphStyle) -> dict[str, ParagraphStyle]:
+    """A table's cells: plain, bold, right-aligned, and the white-on-colour heading row."""
+    return {
+        "cell": cell,
+        "cell_bold": ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
+        "cell_right": ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        "head": ParagraphStyle("head", parent=cell, fontName=BOLD, textColor=colors.white),
+        "head_right": ParagraphStyle(
             "head_right", parent=cell, fontName=BOLD, textColor=colors.white, alignment=TA_RIGHT
         ),
+    }
+
+
+def make_styles(body_size: float) -> Styles:
+    """Styles scaled from the body size (10 pt normally, 16 pt or more for large print)."""
+    register_fonts()
+    small_size = max(body_size * 0.86, body_size - 2)
+    cell_size = body_size if body_size >= 16 else body_size * 0.92
+    style = _styler(body_size)
+    cell = style("cell", fontSize=cell_size, leading=round(cell_size * 1.3, 1))
+    return Styles(
+        body=style("body", spaceAfter=body_size * 0.45),
+        small=style(
+            "small", fontSize=small_size, leading=round(small_size * 1.35, 1), textColor=MUTED
+        ),
+        **_heading_styles(style, body_size, small_size),
+        **_cell_styles(cell),
         label=style("label", fontName=BOLD, fontSize=small_size, textColor=MUTED),
         note=style("note", textColor=MUTED),
         size=body_size,

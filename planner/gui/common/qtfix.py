@@ -1,4 +1,4 @@
-"""Workarounds for PySide6 6.12: reference-count bugs in signals, and a slow import hook.
+"""Workarounds for PySide6 6.12: reference-count bugs in signals and void methods.
 
 In PySide6 6.12.0, ``SignalInstance.emit`` and ``SignalInstance.disconnect``
 return ``True`` without owning a reference to it, so every call made from Python
@@ -9,20 +9,14 @@ False". Python 3.12 made ``True`` immortal; on 3.11 we give ``True`` and
 ``False`` enough spare references that the count can never run out in the life
 of a process. Nothing is done when the installed PySide6 does not lose them.
 
-PySide6 also hooks every ``import`` statement run after it is loaded: the first
-time a module is seen, ``inspect.getsource`` reads and decodes its whole source
-to look for the word "PySide6" (to decide whether the module may switch on
-PySide's ``__feature__`` options). At window start that is about 90 modules and
-10 ms. :func:`quicken_feature_scan` gives the hook the same answer from the
-file's bytes, for a tenth of the cost.
+``tests/gui/common/test_qtfix.py`` probes the installed PySide6 in a fresh process
+and fails once it keeps its references: then this module goes.
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
-from collections.abc import Callable
-from types import ModuleType
 
 from PySide6.QtCore import QObject, Signal
 
@@ -84,43 +78,5 @@ def guard_none() -> bool:
     return True
 
 
-def _source_names_pyside(module: ModuleType) -> bool:
-    """Whether the module's source file contains "PySide6": PySide's own test, on bytes.
-
-    PySide asks ``"PySide6" in inspect.getsource(module)``; a module with no
-    ``.py`` source (built in, compiled, or loaded some other way) goes to
-    PySide's own test, so the answer is the same for every module.
-    """
-    pyside_test = _original_test
-    if pyside_test is None:  # only installed once PySide's test is kept
-        return False
-    origin = getattr(getattr(module, "__spec__", None), "origin", None)
-    if not (isinstance(origin, str) and origin.endswith(".py")):
-        return pyside_test(module)
-    try:
-        with open(origin, "rb") as source:
-            return b"PySide6" in source.read()
-    except OSError:
-        return pyside_test(module)
-
-
-def quicken_feature_scan() -> bool:
-    """Put the bytes test in place of PySide's source test; True if it was done.
-
-    Only when PySide's feature module has the test under the expected name, so
-    a PySide6 that works differently is left as it is.
-    """
-    global _original_test
-    feature = sys.modules.get("shibokensupport.feature")
-    test = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or not callable(test) or test is _source_names_pyside:
-        return False
-    _original_test = test
-    feature._mod_uses_pyside = _source_names_pyside  # type: ignore[attr-defined]
-    return True
-
-
-_original_test: Callable[[ModuleType], bool] | None = None
 SIGNALS_LOSE_REFERENCES = guard_booleans()
 VOID_CALLS_LOSE_NONE = guard_none()
-FEATURE_SCAN_QUICKENED = quicken_feature_scan()

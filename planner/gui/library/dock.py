@@ -126,6 +126,17 @@ class LibraryDock(QDockWidget):
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
 
+        self._add_buttons(body, layout)
+        self.setWidget(body)
+        self._read_only_reason = ""
+        self.setTabOrder(self.search, self.family)
+        self.setTabOrder(self.family, self.pressure)
+        self.setTabOrder(self.pressure, self.list)
+        self._connect_signals()
+        self._on_filter()
+
+    def _add_buttons(self, body: QWidget, layout: QVBoxLayout) -> None:
+        """Add to session, then New, Edit, Duplicate and Delete for own techniques."""
         # Two by two: four in a row would make the dock wider than its default width.
         buttons = QGridLayout()
         self.add_button = QPushButton("&Add to session", body)
@@ -150,13 +161,6 @@ class LibraryDock(QDockWidget):
             button.setAccessibleName(name)
             buttons.addWidget(button, place // 2, place % 2)
         layout.addLayout(buttons)
-        self.setWidget(body)
-        self._read_only_reason = ""
-        self.setTabOrder(self.search, self.family)
-        self.setTabOrder(self.family, self.pressure)
-        self.setTabOrder(self.pressure, self.list)
-        self._connect_signals()
-        self._on_filter()
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_filter)

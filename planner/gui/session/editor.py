@@ -47,9 +47,21 @@ class SessionEditor(QWidget):
         self.model = StepsModel(document)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        self._make_fields()
+        self._make_notes()
+        layout.addLayout(self._header())
+        self._make_table()
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._footer())
+        # Top to bottom, left to right, as a therapist reads the header.
+        chain = (self.title, self.status, self.date, self.length, self.after_notes, self.table)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self._connect_signals()
+        self._on_replaced()
 
-        header = QFormLayout()
-        header.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    def _make_fields(self) -> None:
+        """The session's title, date, planned length, client and status."""
         self.title = QLineEdit(self)
         self.title.setPlaceholderText("What this session is for")
         self.title.setAccessibleName("Session title")
@@ -72,6 +84,9 @@ class SessionEditor(QWidget):
         self.status.setAccessibleName("Session status")
         self.status.setAccessibleDescription("Draft or done; kept with the session")
         self.status.setToolTip("Draft while planning; Done once the session has taken place")
+
+    def _make_notes(self) -> None:
+        """The notes after the session: three lines, Tab moves on, one undo entry a spell."""
         self.after_notes = QPlainTextEdit(self)
         self.after_notes.setAccessibleName("Notes after the session")
         self.after_notes.setAccessibleDescription(
@@ -90,6 +105,10 @@ class SessionEditor(QWidget):
         # Each spell of typing in the notes is one undo entry; leaving the field ends one.
         self._notes_burst = 0
         self.after_notes.installEventFilter(self)
+
+    def _header(self) -> QFormLayout:
+        header = QFormLayout()
+        header.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         # The status sits beside the title: the date row is as wide as 1280 pixels allow.
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
@@ -116,8 +135,10 @@ class SessionEditor(QWidget):
         header.addRow(date_label, row)
         header.addRow("Client:", self.client)
         header.addRow(notes_label, self.after_notes)
-        layout.addLayout(header)
+        return header
 
+    def _make_table(self) -> None:
+        """The steps table: edited in place, rows dragged to reorder or dropped from the library."""
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegate(StepDelegate(self.table))
@@ -151,8 +172,9 @@ class SessionEditor(QWidget):
         ):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
-        layout.addWidget(self.table, 1)
 
+    def _footer(self) -> QHBoxLayout:
+        """Remove, Up and Down (each also a shortcut in the table), then the running total."""
         footer = QHBoxLayout()
         self.remove_action = self._action("Re&move step", QKeySequence.StandardKey.Delete)
         self.up_action = self._action("Move step u&p", QKeySequence("Ctrl+Up"))
@@ -177,13 +199,7 @@ class SessionEditor(QWidget):
         self.bar.setAccessibleName("Running total against the planned length")
         footer.addWidget(self.total)
         footer.addWidget(self.bar)
-        layout.addLayout(footer)
-        # Top to bottom, left to right, as a therapist reads the header.
-        chain = (self.title, self.status, self.date, self.length, self.after_notes, self.table)
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        self._connect_signals()
-        self._on_replaced()
+        return footer
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey) -> QAction:
         action = QAction(text, self.table)

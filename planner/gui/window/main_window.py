@@ -58,6 +58,17 @@ class MainWindow(QMainWindow):
         self.document = SessionDocument(library, parent=self)
         self.files = FileActions(self, store, self.document)
 
+        self._make_central(read_only_reason)
+        self._make_docks(store, library)
+
+        self._build_menus()
+        self._connect_signals()
+        self.files.new_session()
+        self._on_title()
+        self.statusBar().showMessage("Ready", 2000)
+
+    def _make_central(self, read_only_reason: str) -> None:
+        """The session editor, under a notice when the window is read-only."""
         self.editor_host = QWidget(self)
         host = QVBoxLayout(self.editor_host)
         host.setContentsMargins(0, 0, 0, 0)
@@ -84,6 +95,9 @@ class MainWindow(QMainWindow):
         host.addWidget(self.editor, 1)
         self.setCentralWidget(self.editor_host)
 
+    def _make_docks(self, store: Store, library: Library) -> None:
+        """The library on the left; the client, body map, home care, preview and findings
+        on the right, the four middle ones as tabs."""
         self.library_dock = LibraryDock(library, self)
         if store.read_only:
             self.library_dock.set_read_only(
@@ -114,12 +128,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.client_dock, self.preview_dock)
         self.client_dock.raise_()
         self._default_layout_pending = True
-
-        self._build_menus()
-        self._connect_signals()
-        self.files.new_session()
-        self._on_title()
-        self.statusBar().showMessage("Ready", 2000)
 
     @property
     def home_care(self) -> HomeCarePanel:
@@ -195,7 +203,39 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         files = self.files
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        self._build_file_menu(bar.addMenu("&File"))
+
+        edit = bar.addMenu("&Edit")
+        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        for action in (self.editor.remove_action, self.editor.up_action, self.editor.down_action):
+            edit.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+
+        view = bar.addMenu("&View")
+        for dock in (
+            self.library_dock,
+            self.client_dock,
+            self.body_map_dock,
+            self.home_care_dock,
+            self.preview_dock,
+            self.findings_dock,
+        ):
+            view.addAction(dock.toggleViewAction())
+        self.view_menu = view
+
+        tools = bar.addMenu("&Tools")
+        self._action(tools, "&Templates…", files.manage_templates)
+        self._action(tools, "&Settings…", files.edit_settings, QKeySequence.StandardKey.Preferences)
+
+    def _build_file_menu(self, file: QMenu) -> None:
+        """Sessions, templates, plan files, PDFs, printing, Quit."""
+        files = self.files
         self._action(file, "&New session", files.new_session, QKeySequence.StandardKey.New)
         self._action(file, "&Open session…", files.open_session, QKeySequence.StandardKey.Open)
         self.recent_menu = file.addMenu("&Recent sessions")
@@ -225,34 +265,6 @@ class MainWindow(QMainWindow):
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         for action in (self.save_action, self.template_action):
             action.setEnabled(not self.store.read_only)
-
-        edit = bar.addMenu("&Edit")
-        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(undo)
-        edit.addAction(redo)
-        edit.addSeparator()
-        for action in (self.editor.remove_action, self.editor.up_action, self.editor.down_action):
-            edit.addAction(action)
-        self.undo_action, self.redo_action = undo, redo
-
-        view = bar.addMenu("&View")
-        for dock in (
-            self.library_dock,
-            self.client_dock,
-            self.body_map_dock,
-            self.home_care_dock,
-            self.preview_dock,
-            self.findings_dock,
-        ):
-            view.addAction(dock.toggleViewAction())
-        self.view_menu = view
-
-        tools = bar.addMenu("&Tools")
-        self._action(tools, "&Templates…", files.manage_templates)
-        self._action(tools, "&Settings…", files.edit_settings, QKeySequence.StandardKey.Preferences)
 
     # -- signals -----------------------------------------------------------
 
