@@ -1,16 +1,14 @@
-"""The PySide6 workarounds: the reference guards, and a feature scan with PySide's answers."""
+"""The PySide6 reference guards: they hold, and they go as soon as PySide6 is fixed."""
 
 from __future__ import annotations
 
-import importlib.util
+import json
+import subprocess
 import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QObject, Signal
 
-import planner.core.plan  # noqa: F401  (a Qt-free module, loaded for the scan below)
 from planner.gui.common import qtfix
 
 
@@ -30,46 +28,51 @@ def test_many_signal_calls_leave_true_alive() -> None:
         assert sys.getrefcount(True) > 1 << 39
 
 
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+# The bug itself, in a process that never imports the planner (so no guard is in place):
+# how many references True and None lose over 100 signal emits, disconnects and calls
+# of a Qt method that returns nothing.
+_PROBE = """
+import json, os, sys
+import PySide6
+from PySide6.QtCore import QObject, Signal
+
+class Sender(QObject):
+    ping = Signal()
+
+def receiver():
+    pass
+
+sender = Sender()
+true_before = sys.getrefcount(True)
+for _ in range(100):
+    sender.ping.connect(receiver)
+    sender.ping.emit()
+    sender.ping.disconnect(receiver)
+true_lost = true_before - sys.getrefcount(True)
+none_before = sys.getrefcount(None)
+for _ in range(100):
+    sender.setObjectName("probe")
+none_lost = none_before - sys.getrefcount(None)
+print(json.dumps([PySide6.__version__, true_lost, none_lost]), flush=True)
+# No clean exit: with the references lost, finalizing would abort on True's dealloc.
+os._exit(0)
+"""
 
 
-@pytest.mark.skipif(not qtfix.FEATURE_SCAN_QUICKENED, reason="this PySide6 has no such scan")
-def test_quick_scan_answers_as_pyside_does_for_every_loaded_module() -> None:
-    original = qtfix._original_test
-    assert original is not None
-    modules = [module for module in list(sys.modules.values()) if isinstance(module, ModuleType)]
-    assert len(modules) > 100
-    disagree = [
-        module.__name__
-        for module in modules
-        if qtfix._source_names_pyside(module) != original(module)
-    ]
-    assert disagree == []
-    # The window's own modules name PySide6; the Qt-free core does not.
-    assert qtfix._source_names_pyside(sys.modules["planner.gui.common.qtfix"])
-    assert not qtfix._source_names_pyside(sys.modules["planner.core.plan"])
-
-
-@pytest.mark.skipif(not qtfix.FEATURE_SCAN_QUICKENED, reason="this PySide6 has no such scan")
-def test_quick_scan_of_a_module_whose_file_is_gone_asks_pyside(tmp_path: Path) -> None:
-    path = tmp_path / "gone_after_load.py"
-    path.write_text("VALUE = 'uses PySide6'\n", encoding="utf-8")
-    module = _load(path, "gone_after_load")
-    assert qtfix._source_names_pyside(module)
-    path.unlink()
-    # PySide's own test cannot read it either: no source, so "does not use PySide".
-    assert qtfix._source_names_pyside(module) is False
-
-
-def test_quick_scan_is_put_in_place_once() -> None:
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is None or not qtfix.FEATURE_SCAN_QUICKENED:
-        pytest.skip("this PySide6 has no such scan")
-    assert feature._mod_uses_pyside is qtfix._source_names_pyside
-    assert qtfix.quicken_feature_scan() is False  # a second call changes nothing
-    assert feature._mod_uses_pyside is qtfix._source_names_pyside
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="True and None are immortal: the guards do nothing"
+)
+def test_the_installed_pyside6_still_needs_the_guards() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True
+    )
+    version, true_lost, none_lost = json.loads(done.stdout.strip().splitlines()[-1])
+    # 6.12.0 loses one reference to True per emit and per disconnect (200 here; True has
+    # only some 600 at that point), and one to None per void call (100). When this
+    # fails, PySide6 keeps its references:
+    # delete planner/gui/common/qtfix.py, its import in planner/gui/__init__.py and
+    # this test, and the README's note on it.
+    assert true_lost >= 100, f"PySide6 {version} no longer loses True: remove qtfix"
+    assert none_lost >= 100, f"PySide6 {version} no longer loses None: remove qtfix"
+    # The guards' own probes see the same bug, so the guards are in place.
+    assert qtfix.SIGNALS_LOSE_REFERENCES and qtfix.VOID_CALLS_LOSE_NONE
