@@ -13,9 +13,11 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from planner.cli import terminal
 from planner.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     UsageError,
     data_folder,
@@ -24,6 +26,7 @@ from planner.cli.common import (
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_FINDINGS",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "UsageError",
     "build_parser",
@@ -80,21 +83,46 @@ def _data_dir_after_command(parser: argparse.ArgumentParser, seen: set[int]) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every error is one line on stderr (exit 2), Ctrl-C exit 130."""
     from planner.start import open_window
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         return open_window()
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        return open_window(data_folder(args))
+    with terminal.inert_output():
+        try:
+            args = build_parser().parse_args(argv)
+            if args.command is None:
+                return open_window(data_folder(args))
+            return _run_command(args)
+        except KeyboardInterrupt:
+            print(f"planner {_command_of(argv)}: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+
+
+def _command_of(argv: Sequence[str]) -> str:
+    """The command's name for a line written before its arguments are known."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("-"):
+            return terminal.one_line(word)
+    return "command"
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """The command's exit status; its errors as one line naming the file and the place."""
     try:
         return int(args.func(args))
     except UsageError as error:
-        print(f"planner {args.command}: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        problem = terminal.one_line(str(error))
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:
+        problem = terminal.os_error_line(error)
+    print(f"planner {args.command}: {problem}", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def run() -> NoReturn:

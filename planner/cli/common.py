@@ -1,7 +1,10 @@
 """What every command shares: exit statuses, the user's error, the store folder, the library.
 
-Bad input never shows a traceback: a command raises :class:`UsageError` and
-:func:`planner.cli.main` prints its one line on stderr, exit status 2.
+Bad input never shows a traceback: a command raises :class:`UsageError` (or lets
+an OSError through) and :func:`planner.cli.main` prints one line on stderr, exit
+status 2; Ctrl-C is one line and exit status 130. Everything a command prints
+goes through :mod:`planner.cli.terminal`, so text from a plan file or the store
+cannot drive the terminal: commands just print.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 class UsageError(Exception):

@@ -39,19 +39,33 @@ def add_commands(subparsers: Any) -> None:
     export.set_defaults(func=cmd_export)
 
 
-def _check_folder(path: str) -> None:
-    """Fail before any work when an output's folder cannot take the file."""
+def _check_outputs(plan: str, outputs: list[str]) -> None:
+    """Fail before any work when an output cannot take its file, is the plan, or is shared."""
     from planner.cli.common import UsageError
+    from planner.export import ExportError, output_target
 
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.exists(folder):
-        raise UsageError(f"{path}: the folder {folder} does not exist")
-    if not os.path.isdir(folder):
-        raise UsageError(f"{path}: {folder} is not a folder")
-    if os.path.isdir(path):
-        raise UsageError(f"{path}: is a folder, not a file")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise UsageError(f"{path}: cannot write in the folder {folder}")
+    targets: list[str] = []
+    for path in outputs:
+        try:
+            target = output_target(path)
+        except ExportError as error:
+            raise UsageError(str(error)) from None
+        folder = os.path.dirname(os.path.abspath(target))
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise UsageError(f"{path}: cannot write in the folder {folder}")
+        if _same_file(target, plan):
+            raise UsageError(f"{path}: is the plan file itself; give another output file")
+        if any(_same_file(target, other) for other in targets):
+            raise UsageError(f"{path}: the two documents need different files")
+        targets.append(target)
+
+
+def _same_file(one: str, other: str) -> bool:
+    """The same file, also through a link or another spelling of the path."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist yet
+        return os.path.realpath(one) == os.path.realpath(other)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -62,7 +76,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         MissingGlyphsWarning,
         build_home_care,
         build_protocol,
-        write_pdf,
+        write_pdfs,
     )
 
     outputs = [path for path in (args.protocol, args.home_care) if path]
@@ -72,15 +86,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if args.large_print and not args.home_care:
         raise common.UsageError("--large-print is for the home-care sheet: add --home-care OUT.pdf")
-    same = (
-        args.protocol
-        and args.home_care
-        and (os.path.abspath(args.protocol) == os.path.abspath(args.home_care))
-    )
-    if same:
-        raise common.UsageError(f"{args.protocol}: the two documents need different files")
-    for path in outputs:
-        _check_folder(path)
+    _check_outputs(args.plan, outputs)
     library = common.library(args)
     plan = common.load_plan(args.plan, library)
     documents: list[tuple[str, bytes]] = []
@@ -104,8 +110,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 warning.message, warning.category, warning.filename, warning.lineno
             )
     try:
-        for path, data in documents:
-            write_pdf(path, data)
+        write_pdfs(documents)
     except ExportError as error:
         raise common.UsageError(str(error)) from None
     for path, _ in documents:

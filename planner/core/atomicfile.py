@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -62,3 +62,47 @@ def write_atomic_with(
     """Replace ``path`` with whatever ``writer`` writes into the file object it is given."""
     with atomic_output(path, mode) as handle:
         writer(handle)
+
+
+def write_all_atomic(
+    files: Sequence[tuple[str | os.PathLike[str], bytes]], mode: int = 0o644
+) -> None:
+    """Replace several files so that either all take their new content or none does.
+
+    Every file is first written and synced under a temporary name beside its
+    target (a full disk fails here, with nothing replaced); only then are the
+    temporary files renamed over the targets.
+
+    Raises:
+        OSError: naming the file that failed; the temporary files are gone.
+    """
+    pending: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            target = Path(path)
+            try:
+                _write_temp(target, data, mode, pending)
+            except OSError as error:
+                raise OSError(error.errno, error.strerror, os.fspath(target)) from None
+        while pending:
+            temp, target = pending[0]
+            os.replace(temp, target)
+            pending.pop(0)
+            fsync_folder(target.parent)
+    except BaseException:
+        for temp, _ in pending:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        raise
+
+
+def _write_temp(target: Path, data: bytes, mode: int, pending: list[tuple[Path, Path]]) -> None:
+    import tempfile
+
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    pending.append((Path(temp_name), target))
+    os.fchmod(fd, mode) if hasattr(os, "fchmod") else None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -16,7 +16,7 @@ import contextlib
 import io
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from planner.export.errors import ExportError, MissingGlyphsWarning
@@ -32,7 +32,9 @@ __all__ = [
     "MissingGlyphsWarning",
     "build_home_care",
     "build_protocol",
+    "output_target",
     "write_pdf",
+    "write_pdfs",
 ]
 
 PAPER_SIZES: tuple[str, ...] = ("letter", "a4")
@@ -179,15 +181,19 @@ def _page_info(document: str, plan: SessionPlan, *, large: bool) -> PageInfo:
     )
 
 
-def write_pdf(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once: the old file stays untouched on failure.
+def output_target(path: str | os.PathLike[str]) -> str:
+    """The file a document for ``path`` is written to, or :class:`ExportError` saying why not.
 
-    Raises:
-        ExportError: the folder is missing or not writable, or the disk is full.
+    A symbolic link to a regular file is followed on purpose: the file it points
+    to gets the document and the link stays. A FIFO, a device, a socket, a
+    folder or a link to nothing is refused: a document only ever goes into a
+    regular file.
     """
-    from planner.core.atomicfile import write_atomic
-
     target = os.fspath(path)
+    if os.path.islink(target):
+        if not os.path.exists(target):
+            raise ExportError(f"{target}: is a symbolic link to nothing")
+        target = os.path.realpath(target)
     folder = os.path.dirname(os.path.abspath(target))
     if not os.path.exists(folder):
         raise ExportError(f"{target}: the folder {folder} does not exist")
@@ -195,8 +201,35 @@ def write_pdf(path: str | os.PathLike[str], data: bytes) -> None:
         raise ExportError(f"{target}: {folder} is not a folder")
     if os.path.isdir(target):
         raise ExportError(f"{target}: is a folder, not a file")
+    if os.path.exists(target) and not os.path.isfile(target):
+        raise ExportError(f"{target}: is not a regular file (a FIFO or a device?)")
+    return target
+
+
+def write_pdfs(documents: Sequence[tuple[str | os.PathLike[str], bytes]]) -> None:
+    """Write every document or none: a full disk on the last leaves the first unwritten too.
+
+    Raises:
+        ExportError: a folder is missing or not writable, a target is no regular
+            file, or the disk is full; no output is changed then.
+    """
+    from planner.core.atomicfile import write_all_atomic
+
+    targets: list[tuple[str | os.PathLike[str], bytes]] = [
+        (output_target(path), data) for path, data in documents
+    ]
     try:
-        write_atomic(target, data)
+        write_all_atomic(targets)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ExportError(f"{target}: cannot write: {reason}") from None
+        place = os.fsdecode(error.filename) if error.filename else os.fsdecode(targets[0][0])
+        raise ExportError(f"{place}: cannot write: {reason}") from None
+
+
+def write_pdf(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` all at once: the old file stays untouched on failure.
+
+    Raises:
+        ExportError: the folder is missing or not writable, or the disk is full.
+    """
+    write_pdfs([(path, data)])

@@ -1,0 +1,291 @@
+"""Hard edges of the command line, each through a whole ``planner`` process.
+
+Every case checks the exit status, that a failure is exactly one line on stderr
+with no traceback, and that nothing was left behind or changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from edge_helpers import one_error_line, plan_json, planner, snapshot, write_plan
+
+INJECTION = "\x1b[2K\r\x1b[A plan.json: no safety findings\x1b]0;pwned\x07\u202e"
+_CONTROLS = ("\x1b", "\r", "\x07", "\u202e")
+
+
+def _no_controls(data: bytes) -> str:
+    text = data.decode("utf-8")
+    assert not any(char in text for char in _CONTROLS), repr(text)
+    return text
+
+
+# -- 1. terminal escapes are shown, never obeyed -----------------------------------------
+
+
+def _plan_with_injection(folder: Path) -> Path:
+    data = plan_json()
+    data["avoid"][0]["note"] = INJECTION
+    data["client"]["name"] = f"Alex{INJECTION}"
+    data["steps"][0]["notes"] = INJECTION
+    path = folder / "plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_check_shows_escape_sequences_inert(tmp_path: Path) -> None:
+    result = planner("check", _plan_with_injection(tmp_path))
+    out = _no_controls(result.stdout)
+    assert result.returncode in (0, 1) and result.stderr == b""
+    assert "\\u001b[2K\\u000d\\u001b[A" in out and "\\u001b]0;pwned\\u0007" in out
+
+
+def test_check_json_is_left_as_json(tmp_path: Path) -> None:
+    result = planner("check", _plan_with_injection(tmp_path), "--json")
+    findings = json.loads(result.stdout)
+    assert any(INJECTION in finding["message"] for finding in findings)
+    _no_controls(result.stdout)  # JSON escapes them itself
+
+
+def test_an_error_quoting_plan_text_is_inert_and_one_line(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, **{f"bad\x1b]0;title\x07\nkey{INJECTION}": 1})
+    before = snapshot(tmp_path)
+    err = one_error_line(planner("check", plan))
+    assert "bad\\x1b]0;title\\x07\\nkey" in err
+    assert snapshot(tmp_path) == before
+
+
+def test_import_and_store_info_show_stored_text_inert(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    imported = planner("--data-dir", store, "import", _plan_with_injection(tmp_path))
+    assert imported.returncode == 0, imported.stderr
+    _no_controls(imported.stdout)
+    info = planner("--data-dir", store, "store", "info")
+    assert info.returncode == 0, info.stderr
+    _no_controls(info.stdout)
+
+
+def test_a_bad_argument_is_inert(tmp_path: Path) -> None:
+    err = one_error_line(planner("export", tmp_path / "p.json", "--paper", "a4\x1b]0;x\x07"))
+    assert "a4\\x1b]0;x\\x07" in err
+
+
+# -- 2. an output over the input, two outputs the same file ------------------------------
+
+
+@pytest.mark.parametrize("how", ["same path", "through a link", "another spelling"])
+def test_export_refuses_to_write_over_the_plan(tmp_path: Path, how: str) -> None:
+    plan = write_plan(tmp_path)
+    output: Path | str = plan
+    if how == "through a link":
+        output = tmp_path / "link.pdf"
+        output.symlink_to(plan)
+    elif how == "another spelling":
+        output = f"{tmp_path}/./sub/../plan.json"
+        (tmp_path / "sub").mkdir()
+    before = snapshot(tmp_path)
+    err = one_error_line(planner("export", plan, "--protocol", output))
+    assert "is the plan file itself" in err
+    assert snapshot(tmp_path) == before
+
+
+def test_export_refuses_two_outputs_in_one_file(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    (tmp_path / "a.pdf").write_bytes(b"old")
+    (tmp_path / "b.pdf").symlink_to(tmp_path / "a.pdf")
+    before = snapshot(tmp_path)
+    result = planner(
+        "export", plan, "--protocol", tmp_path / "a.pdf", "--home-care", "b.pdf", cwd=tmp_path
+    )
+    assert "need different files" in one_error_line(result)
+    assert snapshot(tmp_path) == before
+
+
+# -- 3. special files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [("check",), ("export", "--protocol", "out.pdf"), ("import",)])
+def test_a_fifo_as_the_plan_is_refused_at_once(tmp_path: Path, command: tuple[str, ...]) -> None:
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)
+    before = snapshot(tmp_path)
+    result = planner(
+        command[0], fifo, *command[1:], "--data-dir", tmp_path / "store", cwd=tmp_path, timeout=30
+    )
+    assert "not a regular file" in one_error_line(result)
+    assert snapshot(tmp_path) == before
+
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    # A store file that is a FIFO blocks its reader until someone writes: Ctrl-C then.
+    store = tmp_path / "store"
+    store.mkdir(mode=0o700)
+    os.mkfifo(store / "own.json")
+    process = subprocess.Popen(
+        [os.sys.executable, "-m", "planner", "--data-dir", str(store), "techniques"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2])),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)  # let it start and block on the FIFO; not an assertion on time
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    result = subprocess.CompletedProcess(process.args, process.returncode, out, err)
+    assert one_error_line(result, status=130) == "planner techniques: interrupted\n"
+
+
+def test_an_export_into_a_fifo_is_refused(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    os.mkfifo(tmp_path / "out.pdf")
+    before = snapshot(tmp_path)
+    err = one_error_line(planner("export", plan, "--protocol", tmp_path / "out.pdf", timeout=30))
+    assert "not a regular file" in err
+    assert snapshot(tmp_path) == before
+
+
+def test_an_export_through_a_link_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    (tmp_path / "real.pdf").write_bytes(b"old")
+    (tmp_path / "link.pdf").symlink_to(tmp_path / "real.pdf")
+    result = planner("export", plan, "--protocol", tmp_path / "link.pdf")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "link.pdf").is_symlink()
+    assert (tmp_path / "real.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_an_export_through_a_link_to_nothing_is_refused(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    (tmp_path / "link.pdf").symlink_to(tmp_path / "gone" / "x.pdf")
+    before = snapshot(tmp_path)
+    err = one_error_line(planner("export", plan, "--protocol", tmp_path / "link.pdf"))
+    assert "link to nothing" in err
+    assert snapshot(tmp_path) == before
+
+
+# -- 4. every OSError is one line naming the path -------------------------------------------
+
+
+def test_sessions_folder_that_is_a_file(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert planner("--data-dir", store, "import", write_plan(tmp_path, "p.json")).returncode == 0
+    sessions = store / "sessions"
+    shutil.rmtree(sessions, ignore_errors=True)
+    sessions.write_text("not a folder")
+    plan = write_plan(tmp_path, "p.json")
+    before = snapshot(tmp_path)
+    err = one_error_line(planner("--data-dir", store, "import", plan))
+    assert "sessions" in err
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "command", [("store", "info"), ("import", "PLAN"), ("store", "backup", "DEST")]
+)
+def test_a_store_file_in_a_link_loop(tmp_path: Path, command: tuple[str, ...]) -> None:
+    store = tmp_path / "store"
+    store.mkdir(mode=0o700)
+    (store / "store.json").symlink_to(store / "loop")
+    (store / "loop").symlink_to(store / "store.json")
+    plan = write_plan(tmp_path)
+    args = [
+        str(plan) if word == "PLAN" else str(tmp_path / "dest") if word == "DEST" else word
+        for word in command
+    ]
+    before = snapshot(tmp_path)
+    err = one_error_line(planner("--data-dir", store, *args))
+    assert "store.json" in err or "loop" in err
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("data_dir", ["a regular file", "/dev/null"])
+@pytest.mark.parametrize("command", [("store", "info"), ("import", "PLAN"), ("techniques",)])
+def test_a_data_dir_that_is_no_folder(
+    tmp_path: Path, data_dir: str, command: tuple[str, ...]
+) -> None:
+    folder = tmp_path / "file"
+    folder.write_text("x")
+    given = str(folder) if data_dir == "a regular file" else data_dir
+    plan = write_plan(tmp_path)
+    args = [str(plan) if word == "PLAN" else word for word in command]
+    before = snapshot(tmp_path)
+    err = one_error_line(planner("--data-dir", given, *args))
+    assert given in err
+    assert snapshot(tmp_path) == before
+
+
+# -- 5. file names that are not UTF-8 -------------------------------------------------------
+
+
+def test_check_a_plan_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, b"plan_\xff.json")
+    result = planner("check", plan)
+    assert result.returncode == 0 and result.stderr == b""
+    assert "plan_\\xff.json" in result.stdout.decode("utf-8")
+
+
+def test_export_to_and_from_names_that_are_not_utf8(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, b"plan_\xff.json")
+    output = os.path.join(os.fsencode(tmp_path), b"out_\xfe.pdf")
+    result = planner("export", plan, "--protocol", output)
+    assert result.returncode == 0 and result.stderr == b""
+    assert "out_\\xfe.pdf" in result.stdout.decode("utf-8")
+    with open(output, "rb") as handle:
+        assert handle.read(4) == b"%PDF"
+
+
+def test_a_store_whose_folder_name_is_not_utf8(tmp_path: Path) -> None:
+    store = os.path.join(os.fsencode(tmp_path), b"store_\xfd")
+    imported = planner("--data-dir", store, "import", write_plan(tmp_path))
+    assert imported.returncode == 0 and imported.stderr == b""
+    info = planner("--data-dir", store, "store", "info")
+    assert info.returncode == 0 and "store_\\xfd" in info.stdout.decode("utf-8")
+
+
+def test_an_error_about_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    missing = os.path.join(os.fsencode(tmp_path), b"gone_\xff.json")
+    assert "gone_\\xff.json" in one_error_line(planner("check", missing))
+
+
+# -- 7. all outputs of one command or none ---------------------------------------------------
+
+
+def _small_files_only(limit: int):
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return limit_file_size
+
+
+def test_export_writes_both_documents_or_neither(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    ok = planner(
+        "export", plan, "--protocol", tmp_path / "p.pdf", "--home-care", tmp_path / "h.pdf"
+    )
+    assert ok.returncode == 0, ok.stderr
+    sizes = sorted(((tmp_path / name).stat().st_size, name) for name in ("p.pdf", "h.pdf"))
+    for name in ("p.pdf", "h.pdf"):
+        (tmp_path / name).unlink()
+    # Room for the smaller document but not the larger, as on a disk that fills up.
+    limit = (sizes[0][0] + sizes[1][0]) // 2
+    before = snapshot(tmp_path)
+    result = planner(
+        "export",
+        plan,
+        "--protocol",
+        tmp_path / "p.pdf",
+        "--home-care",
+        tmp_path / "h.pdf",
+        preexec_fn=_small_files_only(limit),
+    )
+    assert sizes[1][1] in one_error_line(result)
+    assert snapshot(tmp_path) == before
