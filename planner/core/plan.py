@@ -16,6 +16,9 @@ from typing import Any
 from planner.core import howoften
 from planner.core import regions as r
 from planner.core.library import Exercise, Technique
+from planner.core.measures import Measures, check_measures
+from planner.core.signing import Addendum, Signature
+from planner.core.soap import Soap, check_soap
 from planner.core.vocab import (
     AVOID_REASONS,
     CONDITIONS,
@@ -210,6 +213,15 @@ class SessionPlan:
     home_care: list[HomeCareItem] | None = None
     custom_techniques: tuple[Technique, ...] = ()
     custom_exercises: tuple[Exercise, ...] = ()
+    measures: Measures = field(default_factory=Measures)
+    soap: Soap = field(default_factory=Soap)
+    # Set by signing (planner.core.signing); a signed plan takes only addenda.
+    signature: Signature | None = None
+    addenda: tuple[Addendum, ...] = ()
+    # Not part of the plan file: sentences about measures that got worse over the
+    # client's earlier visits (planner.core.progress.worsening_notes), set by whoever
+    # opens the session for its client, read by the safety check.
+    course_notes: tuple[str, ...] = field(default=(), compare=False)
 
     # -- figures ---------------------------------------------------------
 
@@ -271,6 +283,16 @@ class SessionPlan:
         old = {name: getattr(self, name) for name in changes}
         for name, value in changes.items():
             setattr(self, name, value)
+        return old
+
+    def set_measures(self, measures: Measures) -> Measures:
+        """Replace the visit's measures; returns the old ones."""
+        old, self.measures = self.measures, check_measures(measures)
+        return old
+
+    def set_soap(self, soap: Soap) -> Soap:
+        """Replace the SOAP notes; returns the old ones."""
+        old, self.soap = self.soap, check_soap(soap)
         return old
 
     def set_conditions(self, conditions: tuple[str, ...]) -> tuple[str, ...]:

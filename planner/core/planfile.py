@@ -18,6 +18,8 @@ from typing import Any
 from planner.core import howoften
 from planner.core import validate as v
 from planner.core.atomicfile import write_atomic
+from planner.core.coursefile import KEYS as COURSE_KEYS
+from planner.core.coursefile import course_keys_to_json, read_course_keys
 from planner.core.library import (
     Exercise,
     Library,
@@ -71,6 +73,7 @@ TOP_KEYS = (
     "home_care",
     "custom_techniques",
     "custom_exercises",
+    *COURSE_KEYS,
 )
 
 
@@ -262,6 +265,7 @@ def parse_plan(data: Any, library: Library | None = None) -> SessionPlan:
             _home_care_item(item, v.join("home_care", i), version, full_library)
             for i, item in enumerate(v.array(data["home_care"], "home_care"))
         ]
+    read_course_keys(data, version, plan)
     return plan
 
 
@@ -400,6 +404,7 @@ def plan_to_json(plan: SessionPlan) -> dict[str, Any]:
         data["custom_techniques"] = [t.to_json() for t in plan.custom_techniques]
     if plan.custom_exercises:
         data["custom_exercises"] = [e.to_json() for e in plan.custom_exercises]
+    data.update(course_keys_to_json(plan))
     return data
 
 

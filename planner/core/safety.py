@@ -14,6 +14,7 @@ from planner.core.homecare import effective_routine
 from planner.core.library import Library, Technique, builtin_library
 from planner.core.plan import SessionPlan, Step
 from planner.core.regions import area_phrase
+from planner.core.sensation import screened_symptoms
 from planner.core.vocab import (
     AVOID_REASONS,
     PRESSURE_RANK,
@@ -34,6 +35,7 @@ RULES: tuple[str, ...] = (
     "lubricant",
     "over-time",
     "warm-water",
+    "course-worse",
 )
 _RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
 _FIRM = PRESSURE_RANK["firm"]
@@ -143,7 +145,11 @@ def check_plan(plan: SessionPlan, library: Library | None = None) -> list[Findin
                 )
             )
 
-    numb = [s.area for s in plan.symptoms if s.kind == "numbness"]
+    for note in plan.course_notes:
+        add(Finding("caution", "course-worse", note))
+
+    # A monofilament site not felt counts as numbness there.
+    numb = [s.area for s in screened_symptoms(plan) if s.kind == "numbness"]
     sensitive = [
         (s.area, s.kind) for s in plan.symptoms if s.kind in ("hypersensitivity", "burning")
     ]

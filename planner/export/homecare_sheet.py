@@ -16,6 +16,7 @@ from planner.core.homecare import effective_routine
 from planner.core.howoften import in_words
 from planner.core.library import Exercise, Library
 from planner.core.plan import HomeCareItem, SessionPlan
+from planner.core.sensation import monofilament_not_felt, screened_symptoms
 from planner.core.vocab import AVOID_REASONS_PLAIN
 from planner.export import bodypicture
 from planner.export.common import (
@@ -44,13 +45,14 @@ _CALL_DOCTOR = (
 
 def _precautions(plan: SessionPlan) -> list[str]:
     conditions = set(plan.client.conditions)
-    kinds = {symptom.kind for symptom in plan.symptoms}
+    # A monofilament site not felt counts as numbness (light pressure, daily foot check).
+    kinds = {symptom.kind for symptom in screened_symptoms(plan)}
     lines = [
         "Use gentle pressure. These exercises should feel comfortable and never hurt.",
         "Stop at once if you feel a sharp pain, or if discomfort keeps growing. Rest, and try "
         "again more gently another day.",
     ]
-    if "diabetes" in conditions:
+    if "diabetes" in conditions or monofilament_not_felt(plan):
         lines.append(
             "Check both feet every day: the tops, the soles, the heels and between the toes. "
             "Use a mirror or ask someone to help. Look for cuts, blisters, red or swollen spots."

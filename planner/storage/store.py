@@ -62,13 +62,14 @@ from planner.storage.records import (
     with_therapist,
 )
 from planner.storage.sessions import SessionFiles, client_of
+from planner.storage.signed import SigningMixin
 from planner.storage.templates import TemplatesMixin
 
 # A first backup needing more full copies than this runs in the background.
 FULL_COPY_IN_BACKGROUND = 300
 
 
-class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin):
+class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin, SigningMixin):
     """An open store folder; see the module docstring and notes/STORE_API.md."""
 
     def __init__(self, folder: Path, read_only: bool, lock: Any) -> None:
@@ -248,6 +249,7 @@ class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin):
         if not isinstance(record.after_notes, str) or not isinstance(record.plan, SessionPlan):
             raise StoreError("A session needs a plan, and its notes must be text.")
         self._client_doc(record.client_id)
+        self.refuse_signed_change(record)
         old_id = record.id
         if not old_id or client_of(old_id) != record.client_id:
             record = dataclasses.replace(record, id=new_id(f"{record.client_id}-"))

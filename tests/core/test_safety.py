@@ -31,6 +31,7 @@ def make_plan(
     symptoms: tuple[tuple[str, str, str], ...] = (),
     length: float | None = None,
     home_care: tuple[str, ...] | None = None,
+    course: tuple[str, ...] = (),
 ) -> SessionPlan:
     return SessionPlan(
         title="Test",
@@ -40,6 +41,7 @@ def make_plan(
         symptoms=[SymptomArea(region, side, kind, 5) for region, side, kind in symptoms],
         steps=list(steps),
         home_care=None if home_care is None else [HomeCareItem(x, 5) for x in home_care],
+        course_notes=course,
     )
 
 
@@ -204,6 +206,11 @@ CASES: list[tuple[str, str, dict[str, Any], list[Row]]] = [
     ("no marble bath, diabetes", "warm-water",
      dict(steps=[step("sole", "both", "light", "circular-friction")], conditions=("diabetes",),
           home_care=("ball-roll",)), []),
+    # -- course-worse
+    ("a measure got worse", "course-worse",
+     dict(steps=[step()], course=("Pain has risen from 3 to 6 over 3 visits.",)),
+     [("caution", "course-worse", None, None, None)]),
+    ("nothing got worse", "course-worse", dict(steps=[step()]), []),
 ]  # fmt: skip
 
 
@@ -221,7 +228,7 @@ def test_every_rule_has_cases_that_fire_and_stay_silent() -> None:
     fires = {rule for _, rule, _, expected in CASES if expected}
     silent = {rule for _, rule, _, expected in CASES if not expected}
     assert fires == silent == set(RULES)
-    assert len(RULES) == 13
+    assert len(RULES) == 14
 
 
 # -- laterality, as the issue spells it out ---------------------------------------
