@@ -28,6 +28,10 @@ def add_commands(commands: Any) -> None:
     info = store_commands.add_parser("info", help="where the store is, its counts and size")
     info.add_argument("--json", action="store_true", help="print as a JSON object")
     info.set_defaults(func=cmd_store_info)
+    check = store_commands.add_parser(
+        "check", help="verify every signed session: name any whose content no longer matches"
+    )
+    check.set_defaults(func=cmd_store_check)
     backup = store_commands.add_parser("backup", help="copy the store to a new folder or a .zip")
     backup.add_argument("dest", metavar="DEST")
     backup.set_defaults(func=cmd_store_backup)
@@ -107,6 +111,19 @@ def cmd_store_info(args: argparse.Namespace) -> int:
     for label, value in rows:
         print(f"{label + ':':<16}{value}")
     return common.EXIT_OK
+
+
+def cmd_store_check(args: argparse.Namespace) -> int:
+    """Exit 0 when every signature matches, 1 when a signed session was changed."""
+    signed, problems = _run(_open(args, read_only=True), lambda store: store.check_signatures())
+    for problem in problems:
+        print(problem)
+    changed = len({problem.session_id for problem in problems})
+    print(
+        f"{signed} signed session{'s' if signed != 1 else ''} checked; "
+        + (f"{changed} no longer match{'es' if changed == 1 else ''}" if changed else "all match")
+    )
+    return common.EXIT_FINDINGS if problems else common.EXIT_OK
 
 
 def cmd_store_backup(args: argparse.Namespace) -> int:

@@ -48,6 +48,9 @@ class Visit:
     symptoms: tuple[SymptomArea, ...] = ()
     signed: bool = False
     saved_at: str = ""
+    therapist: str = ""
+    clinic: str = ""
+    assessment: str = ""  # the SOAP notes' assessment, the therapist's summary
 
 
 def visit_from_doc(doc: Mapping[str, Any]) -> Visit:
@@ -63,6 +66,7 @@ def visit_from_doc(doc: Mapping[str, Any]) -> Visit:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"session {doc.get('id')}: {error}") from None
+    therapist = plan.get("therapist") or {}
     return Visit(
         id=str(doc.get("id", "")),
         date=str(plan.get("date", "")),
@@ -72,6 +76,9 @@ def visit_from_doc(doc: Mapping[str, Any]) -> Visit:
         symptoms=symptoms,
         signed=bool(plan.get("signature")),
         saved_at=str(doc.get("saved_at", "")),
+        therapist=str(therapist.get("name", "")),
+        clinic=str(therapist.get("clinic", "")),
+        assessment=str((plan.get("soap") or {}).get("assessment", "")),
     )
 
 

@@ -1,0 +1,125 @@
+"""The course-of-care documents as PDF: the progress report and the intake and consent form.
+
+Like :mod:`planner.export`, reportlab is imported only when a document is built.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from planner.export import LARGE_PRINT_SIZE, MissingGlyphsWarning, _check_paper, _prepare_reportlab
+
+if TYPE_CHECKING:
+    from planner.core.intake import Intake
+    from planner.core.progress import Visit
+
+_BODY_SIZE = 10.5
+
+
+def _fonts_for(texts: list[str], document: str) -> Any:
+    from planner.export import fonts
+
+    fonts.prepare(texts)
+    return fonts.noting_missing()
+
+
+def _warn_missing(missing: set[str], document: str) -> None:
+    from planner.export import fonts
+
+    if missing:
+        warnings.warn(
+            MissingGlyphsWarning(
+                f"the {document} shows {fonts.replacement_mark()} for characters no font"
+                f" on this system has: {fonts.describe_missing(missing)}"
+            ),
+            stacklevel=3,
+        )
+
+
+def build_progress_report(
+    client: dict[str, Any],
+    visits: list[Visit],
+    *,
+    large_print: bool = False,
+    paper: str = "letter",
+    invariant: bool = False,
+) -> bytes:
+    """The progress report of a client's course as PDF bytes.
+
+    Args:
+        client: the stored client (``name``, optionally ``birth_date``).
+        visits: the client's visits (any order; they are put in date order).
+    """
+    _check_paper(paper)
+    _prepare_reportlab()
+    from planner.core.progress import course_series, in_date_order
+    from planner.export.charts import short_date
+    from planner.export.layout import PageInfo, PlannerDoc, make_styles
+    from planner.export.progress_report import progress_story
+
+    visits = in_date_order(visits)
+    series = course_series(visits)
+    styles = make_styles(LARGE_PRINT_SIZE if large_print else _BODY_SIZE)
+    name = str(client.get("name", ""))
+    latest = visits[-1] if visits else None
+    texts = [name] + [v.title for v in visits] + [v.assessment for v in visits[-1:]]
+    texts += [latest.therapist, latest.clinic] if latest else []
+    with _fonts_for(texts, "progress report") as missing:
+        info = PageInfo(
+            document="Progress report",
+            clinic=latest.clinic if latest else "",
+            therapist=latest.therapist if latest else "",
+            client=name,
+            date=short_date(latest.date) if latest else "",
+            large=large_print,
+        )
+        doc = PlannerDoc(
+            io.BytesIO(),
+            info,
+            paper=paper,
+            title=f"Progress report for {name}",
+            author=(latest.clinic or latest.therapist) if latest else "Massage session planner",
+            subject="Course of care: measures over the visits",
+            invariant=invariant,
+        )
+        data = doc.render(progress_story(client, visits, series, styles, doc.width, large_print))
+    _warn_missing(missing, "progress report")
+    return data
+
+
+def build_intake_form(
+    intake: Intake, *, large_print: bool = False, paper: str = "letter", invariant: bool = False
+) -> bytes:
+    """The intake and consent form as PDF bytes."""
+    _check_paper(paper)
+    _prepare_reportlab()
+    from planner.export.intake_form import intake_story
+    from planner.export.layout import PageInfo, PlannerDoc, make_styles
+
+    styles = make_styles(LARGE_PRINT_SIZE if large_print else _BODY_SIZE)
+    texts = [intake.name, intake.contact, intake.notes, intake.therapist, intake.clinic]
+    texts += [a.note for a in intake.avoid] + [t.name for t in intake.techniques]
+    texts += [t.description for t in intake.techniques]
+    with _fonts_for(texts, "intake form") as missing:
+        info = PageInfo(
+            document="Intake and consent",
+            clinic=intake.clinic,
+            therapist=intake.therapist,
+            client=intake.name,
+            date="",
+            large=large_print,
+        )
+        doc = PlannerDoc(
+            io.BytesIO(),
+            info,
+            paper=paper,
+            title=f"Intake and consent form for {intake.name}",
+            author=intake.clinic or intake.therapist or "Massage session planner",
+            subject="Client intake and consent",
+            invariant=invariant,
+        )
+        data = doc.render(intake_story(intake, styles, doc.width))
+    _warn_missing(missing, "intake form")
+    return data
