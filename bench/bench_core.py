@@ -2,9 +2,9 @@
 
 ``python bench/bench_core.py`` measures:
 
-- the safety check of a 200-step plan with 20 avoided areas and 10 symptom areas,
-  which the window runs after every keystroke: median of 7 repeats, each the mean
-  of many calls (target: at most 5 ms);
+- the safety check of a 200-step plan with 20 avoided areas, 10 symptom areas and a
+  5-item home-care routine, which the window runs after every keystroke: median of 7
+  repeats, each the mean of many calls (target: at most 5 ms);
 - ``planner check PLAN.json`` as a whole process against ``python -c pass``,
   started alternately so that both see the same machine load: median of 15 runs
   each (target: at most 6 times ``python -c pass``).
@@ -32,6 +32,7 @@ from planner.core.library import builtin_library  # noqa: E402
 from planner.core.plan import (  # noqa: E402
     AvoidedArea,
     Client,
+    HomeCareItem,
     SessionPlan,
     Step,
     SymptomArea,
@@ -45,7 +46,8 @@ PROCESS_TARGET_RATIO = 6.0
 
 
 def big_plan() -> SessionPlan:
-    """200 steps over the whole body, 20 avoided areas, 10 symptom areas, many conditions."""
+    """200 steps over the whole body, 20 avoided areas (every kind of reason), 10 symptom
+    areas, a 5-item home-care routine and many conditions."""
     techniques = list(builtin_library().techniques)
     pressures = ("light", "moderate", "firm", "deep")
     areas = [
@@ -57,15 +59,16 @@ def big_plan() -> SessionPlan:
         Step(techniques[i % len(techniques)], *areas[(i * 7) % len(areas)], 1.5, pressures[i % 4])
         for i in range(200)
     ]
+    reasons = itertools.cycle(("bruise", "blood-clot", "skin-infection", "fracture", "tumor"))
     avoided = [
-        AvoidedArea(*area, reason="bruise", note="a note")
+        AvoidedArea(*area, reason=next(reasons), note="a note")
         for area in itertools.islice(areas[3::3], 20)
     ]
     symptoms = [
         SymptomArea(*area, kind=kind, intensity=5)
         for area, kind in zip(
             areas[1::7][:10],
-            itertools.cycle(("numbness", "burning", "hypersensitivity")),
+            itertools.cycle(("numbness", "burning", "hypersensitivity", "sharp-pain")),
             strict=False,
         )
     ]
@@ -73,13 +76,25 @@ def big_plan() -> SessionPlan:
         title="Benchmark",
         length_minutes=120,
         client=Client(
-            "Bench", ("neuropathy", "diabetes", "blood-thinners", "osteoporosis", "cancer")
+            "Bench",
+            ("neuropathy", "diabetes", "blood-thinners", "osteoporosis", "cancer", "pregnancy"),
         ),
         avoid=avoided,
         symptoms=symptoms,
         steps=steps,
+        home_care=[
+            HomeCareItem(exercise, 5)
+            for exercise in (
+                "foot-massage",
+                "toe-alphabet",
+                "marble-bath",
+                "ball-roll",
+                "calf-massage",
+            )
+        ],
     )
     assert len(plan.steps) == 200 and len(plan.avoid) == 20 and len(plan.symptoms) == 10
+    assert plan.home_care is not None and len(plan.home_care) == 5
     return plan
 
 
@@ -154,7 +169,7 @@ def main() -> int:
     cold_check_s, cold_pass_s = bench_process(max(3, args.runs // 3), cached=False)
     rows = [
         (
-            f"safety check, 200 steps ({findings} findings)",
+            f"safety check, 200 steps, 5 home care ({findings} findings)",
             f"{check_ms:.2f} ms",
             f"<= {CHECK_TARGET_MS:g} ms",
             check_ms <= CHECK_TARGET_MS,

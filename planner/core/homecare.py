@@ -4,8 +4,10 @@ A proposal follows the session: every exercise related to a technique used in th
 steps, plus the daily neuropathy foot routine when the client has neuropathy and
 the feet are worked (and the hand routine when the hands are). Exercises come in
 a sensible order (warm the feet, move the ankles, work the toes, then the rest),
-each once, and an exercise done only on an area the client must leave alone
-entirely is left out.
+each once. An exercise done only on an area the client must leave alone entirely
+is left out, and so is every exercise the safety rules would rule out for this
+plan (a soak over a wound, pressing on an avoided area, anything on a limb with a
+blood clot), and a soak for a diabetic client (the therapist may still add one).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from planner.core.regions import (
     default_side,
     is_paired,
 )
+from planner.core.rules import HOME_CARE, RULEBOOK, WORK, Facts
 
 # The daily self-care routine for neuropathy in the feet, in the order it is done.
 NEUROPATHY_FOOT_ROUTINE: tuple[str, ...] = (
@@ -44,9 +47,12 @@ def _exercise_lookup(plan: SessionPlan, library: Library) -> dict[str, Exercise]
     return lookup
 
 
-def propose_routine(plan: SessionPlan, library: Library | None = None) -> list[HomeCareItem]:
+def propose_routine(
+    plan: SessionPlan, library: Library | None = None, facts: Facts | None = None
+) -> list[HomeCareItem]:
     """A routine drawn from the plan's steps and the client's conditions."""
     library = library or builtin_library()
+    facts = facts or Facts(plan, library)
     exercises = _exercise_lookup(plan, library)
     techniques = dict(library.techniques)
     techniques.update((technique.id, technique) for technique in plan.custom_techniques)
@@ -75,14 +81,26 @@ def propose_routine(plan: SessionPlan, library: Library | None = None) -> list[H
     for exercise_id in chosen:
         exercise = exercises[exercise_id]
         note = _leave_out_note(plan, exercise)
-        if note is None:
+        if note is None or (exercise.soak and "diabetes" in facts.conditions):
             continue
-        routine.append(
-            HomeCareItem(
-                exercise_id, exercise.minutes, exercise.times_a_day, exercise.days_a_week, note
-            )
+        item = HomeCareItem(
+            exercise_id, exercise.minutes, exercise.times_a_day, exercise.days_a_week, note
         )
+        if not _ruled_out(facts, item):
+            routine.append(item)
     return routine
+
+
+def _ruled_out(facts: Facts, item: HomeCareItem) -> bool:
+    """True when a rule finds the item contraindicated for this plan."""
+    work = facts.home_work(0, item)
+    return any(
+        rule.severity == "contraindicated"
+        and rule.scope in (HOME_CARE, WORK)
+        and rule.when(facts)
+        and any(True for _ in rule.fire(facts, work))
+        for rule in RULEBOOK
+    )
 
 
 def _suits(exercise: Exercise, area: Area) -> bool:
@@ -128,8 +146,10 @@ def _your(region: str, side: str) -> str:
     return f"your {REGION_NAMES[region]}"
 
 
-def effective_routine(plan: SessionPlan, library: Library | None = None) -> list[HomeCareItem]:
+def effective_routine(
+    plan: SessionPlan, library: Library | None = None, facts: Facts | None = None
+) -> list[HomeCareItem]:
     """The routine the client gets: the plan's own, or the proposed one."""
     if plan.home_care is not None:
         return list(plan.home_care)
-    return propose_routine(plan, library)
+    return propose_routine(plan, library, facts)

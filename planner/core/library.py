@@ -34,6 +34,22 @@ FAMILIES: dict[str, str] = {
     "movement": "Movement",
 }
 
+# What the safety rules may read about a technique or an exercise, each a yes/no that
+# reads as "no" when an entry leaves it out (older own entries and plan files).
+TECHNIQUE_PROPERTIES: dict[str, str] = {
+    "vigorous": "Vigorous (brisk or forceful)",
+    "percussive": "Percussive (strikes or taps the body)",
+    "skin_pull": "Pulls the skin (shears or drags it)",
+    "heat": "Uses heat (hot stones, packs, warm towels)",
+    "deep_static": "Sustained deep pressure (held on one spot)",
+}
+EXERCISE_PROPERTIES: dict[str, str] = {
+    "soak": "Soak (feet or hands in water)",
+    "heat": "Uses heat (warm water, heat pad)",
+    "barefoot": "Bare feet on the floor",
+    "standing": "Standing (needs balance)",
+    "self_pressure": "The client presses on their own tissue",
+}
 TECHNIQUE_KEYS = (
     "id",
     "name",
@@ -41,7 +57,7 @@ TECHNIQUE_KEYS = (
     "description",
     "default_pressure",
     "default_minutes",
-    "vigorous",
+    *TECHNIQUE_PROPERTIES,
     "regions",
     "exercises",
 )
@@ -54,6 +70,7 @@ EXERCISE_KEYS = (
     "days_a_week",
     "cautions",
     "regions",
+    *EXERCISE_PROPERTIES,
 )
 # Own exercises saved before how often became two numbers said it in words.
 _OLD_EXERCISE_KEYS = ("frequency",)
@@ -77,6 +94,15 @@ class Technique:
     vigorous: bool
     regions: tuple[str, ...] = ()
     exercises: tuple[str, ...] = ()
+    percussive: bool = False
+    skin_pull: bool = False
+    heat: bool = False
+    deep_static: bool = False
+
+    @property
+    def properties(self) -> frozenset[str]:
+        """The names of the properties this technique has (see TECHNIQUE_PROPERTIES)."""
+        return frozenset(name for name in TECHNIQUE_PROPERTIES if getattr(self, name))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,7 +112,7 @@ class Technique:
             "description": self.description,
             "default_pressure": self.default_pressure,
             "default_minutes": self.default_minutes,
-            "vigorous": self.vigorous,
+            **{name: getattr(self, name) for name in TECHNIQUE_PROPERTIES},
             "regions": list(self.regions),
             "exercises": list(self.exercises),
         }
@@ -107,9 +133,19 @@ class Exercise:
     # Per step, the regions it works (empty: none named); "leave out your left heel"
     # goes into those steps. Own exercises written as plain lines have none.
     step_regions: tuple[tuple[str, ...], ...] = ()
+    soak: bool = False
+    heat: bool = False
+    barefoot: bool = False
+    standing: bool = False
+    self_pressure: bool = False
 
     def regions_of_step(self, index: int) -> tuple[str, ...]:
         return self.step_regions[index] if index < len(self.step_regions) else ()
+
+    @property
+    def properties(self) -> frozenset[str]:
+        """The names of the properties this exercise has (see EXERCISE_PROPERTIES)."""
+        return frozenset(name for name in EXERCISE_PROPERTIES if getattr(self, name))
 
     def to_json(self) -> dict[str, Any]:
         steps: list[Any] = [
@@ -127,7 +163,13 @@ class Exercise:
             "days_a_week": self.days_a_week,
             "cautions": list(self.cautions),
             "regions": list(self.regions),
+            **{name: getattr(self, name) for name in EXERCISE_PROPERTIES},
         }
+
+
+def _flags(data: Mapping[str, Any], place: str, names: Iterable[str]) -> dict[str, bool]:
+    """Each property as a boolean; a missing one reads as False."""
+    return {name: v.boolean(data.get(name, False), v.join(place, name)) for name in names}
 
 
 def sentence_count(text: str) -> int:
@@ -158,11 +200,11 @@ def parse_technique(
         default_minutes=v.number(
             data.get("default_minutes", 5), at("default_minutes"), maximum=MAX_STEP_MINUTES
         ),
-        vigorous=v.boolean(data.get("vigorous", False), at("vigorous")),
         regions=v.id_list(data.get("regions", []), at("regions"), REGIONS, "region"),
         exercises=v.id_list(
             data.get("exercises", []), at("exercises"), set(exercise_ids), "exercise"
         ),
+        **_flags(data, place, TECHNIQUE_PROPERTIES),  # type: ignore[arg-type]
     )
 
 
@@ -198,6 +240,7 @@ def parse_exercise(value: Any, place: str, *, builtin: bool = False) -> Exercise
         regions=v.id_list(
             data.get("regions", []), at("regions"), REGIONS, "region", min_items=1 if builtin else 0
         ),
+        **_flags(data, place, EXERCISE_PROPERTIES),  # type: ignore[arg-type]
     )
 
 

@@ -8,6 +8,7 @@ and ``right``.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 PAIRED_REGIONS: tuple[str, ...] = (
@@ -136,6 +137,27 @@ DESCENDANTS: dict[str, frozenset[str]] = {
 }
 
 
+# The limbs: every region a limb of one side holds, from its root at the trunk (shoulder,
+# hip and buttock) to the fingertips and toes. The limb-wide safety rules (a blood clot
+# anywhere on a limb rules out the whole limb) read this table; midline regions belong to
+# no limb.
+LIMBS: dict[str, tuple[str, ...]] = {
+    "arm": ("shoulder", *sorted(DESCENDANTS["arm"], key=REGIONS.index)),
+    "leg": ("hip", "buttock", *sorted(DESCENDANTS["leg"], key=REGIONS.index)),
+}
+LIMB_OF: dict[str, str] = {region: limb for limb, regions in LIMBS.items() for region in regions}
+
+
+def limb_sides(area: Area) -> frozenset[tuple[str, str]]:
+    """The limbs an area lies on, as (limb, side) pairs: none for a midline region."""
+    limb = LIMB_OF.get(area.region)
+    if limb is None:
+        return frozenset()
+    if area.side == BOTH:
+        return frozenset(((limb, LEFT), (limb, RIGHT)))
+    return frozenset(((limb, area.side),))
+
+
 def is_paired(region: str) -> bool:
     """True when the region comes as a left and a right one."""
     return region in _PAIRED
@@ -197,6 +219,7 @@ class Area(NamedTuple):
         return area_name(self.region, self.side)
 
 
+@cache
 def area_name(region: str, side: str) -> str:
     """Display name of an area, always from the client's point of view."""
     name = REGION_NAMES.get(region, region)
@@ -209,6 +232,7 @@ def area_name(region: str, side: str) -> str:
     return name
 
 
+@cache
 def area_phrase(region: str, side: str) -> str:
     """The area as it reads after a preposition: "the client's left heel", "both feet"."""
     name = area_name(region, side)

@@ -1,62 +1,89 @@
-"""The safety check: every rule of DOMAIN.md's rulebook, applied to a plan.
+"""The safety check: runs every rule of the rulebook (:mod:`planner.core.rules`) on a plan.
 
 :func:`check_plan` returns findings ordered by severity (contraindicated,
-caution, info), then by step (plan-wide findings first), then by rule. It never
-raises on a valid plan, and it is cheap enough to run after every keystroke.
+caution, info), then plan-wide findings, the steps in order and the home-care
+exercises in order, then by the rule's place in the rulebook. It never raises on
+a valid plan, and it is cheap enough to run after every keystroke: each rule
+first asks the plan whether it can fire at all, and what a step touches is
+worked out once per distinct area.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from planner.core.homecare import effective_routine
-from planner.core.library import Library, Technique, builtin_library
-from planner.core.plan import SessionPlan, Step
-from planner.core.regions import area_phrase
-from planner.core.sensation import screened_symptoms
-from planner.core.vocab import (
-    AVOID_REASONS,
-    PRESSURE_RANK,
-    SEVERITY_RANK,
-)
+from planner.core.library import Library, builtin_library
+from planner.core.plan import SessionPlan
+from planner.core.rules import HOME_CARE, PLAN, RULEBOOK, STEP, WORK, Facts, Rule, Work
+from planner.core.vocab import SEVERITIES, SEVERITY_RANK
 
-RULES: tuple[str, ...] = (
-    "avoided-area",
-    "contains-avoided-area",
-    "bleeding-risk",
-    "fragile-bone",
-    "cancer-deep-pressure",
-    "pregnancy",
-    "diabetes",
-    "reduced-sensation",
-    "hypersensitive-area",
-    "neuropathy-gentle",
-    "lubricant",
-    "over-time",
-    "warm-water",
-    "course-worse",
-)
+RULES: tuple[str, ...] = tuple(rule.id for rule in RULEBOOK)
 _RULE_RANK = {rule: rank for rank, rule in enumerate(RULES)}
-_FIRM = PRESSURE_RANK["firm"]
-_LIGHT = PRESSURE_RANK["light"]
-_DEEP = PRESSURE_RANK["deep"]
-_BLEEDING_WORDS = {
-    "blood-thinners": "takes blood thinners",
-    "bleeding-disorder": "has a bleeding disorder",
-}
 
 
-@dataclass(frozen=True)
 class Finding:
-    """One safety finding: how serious, which rule, which step, where, and why."""
+    """One safety finding: how serious, which rule, which step or home-care item, and why.
 
-    severity: str
-    rule: str
-    message: str
-    step: int | None = None
-    region: str | None = None
-    side: str | None = None
+    ``step`` and ``home_care`` are 0-based indexes (at most one of them is set);
+    both None means the finding is about the plan as a whole. A long plan can have
+    hundreds of findings, rebuilt after every keystroke, so the message is filled
+    from its template only when it is first read.
+    """
+
+    __slots__ = ("severity", "rule", "_message", "_fields", "step", "region", "side", "home_care")
+
+    def __init__(
+        self,
+        severity: str,
+        rule: str,
+        message: str,
+        step: int | None = None,
+        region: str | None = None,
+        side: str | None = None,
+        home_care: int | None = None,
+        *,
+        fields: Mapping[str, str] | None = None,
+    ) -> None:
+        self.severity = severity
+        self.rule = rule
+        self._message = message
+        self._fields = fields  # when set, ``message`` is a template still to be filled
+        self.step = step
+        self.region = region
+        self.side = side
+        self.home_care = home_care
+
+    @property
+    def message(self) -> str:
+        if self._fields is not None:
+            self._message = self._message.format_map(self._fields)
+            self._fields = None
+        return self._message
+
+    def _values(self) -> tuple[Any, ...]:
+        return (
+            self.severity,
+            self.rule,
+            self.message,
+            self.step,
+            self.region,
+            self.side,
+            self.home_care,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (
+            f"Finding({self.severity!r}, {self.rule!r}, {self.message!r}, step={self.step!r}, "
+            f"region={self.region!r}, side={self.side!r}, home_care={self.home_care!r})"
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -64,216 +91,80 @@ class Finding:
             "rule": self.rule,
             "message": self.message,
             "step": self.step,
+            "home_care": self.home_care,
             "region": self.region,
             "side": self.side,
         }
 
-    def sort_key(self) -> tuple[int, int, int]:
-        return (
-            SEVERITY_RANK[self.severity],
-            -1 if self.step is None else self.step,
-            _RULE_RANK[self.rule],
-        )
+    def sort_key(self) -> tuple[int, int, int, int]:
+        if self.step is not None:
+            group, index = 1, self.step
+        elif self.home_care is not None:
+            group, index = 2, self.home_care
+        else:
+            group, index = 0, 0
+        return (SEVERITY_RANK[self.severity], group, index, _RULE_RANK[self.rule])
 
 
-def _minutes(value: float) -> str:
-    return f"{value:g}"
+def work_findings(facts: Facts, work: Work, rules: Iterable[Rule]) -> list[Finding]:
+    """What the given rules say about one step or home-care item."""
+    found = []
+    home = work.kind == HOME_CARE
+    step, item = (None, work.index) if home else (work.index, None)
+    region, side = work.region, work.side
+    for rule in rules:
+        template = rule.home_template if home and rule.home_template else rule.template
+        severity, rule_id = rule.severity, rule.id
+        for fields in rule.fire(facts, work):
+            found.append(
+                Finding(severity, rule_id, template, step, region, side, item, fields=fields)
+            )
+    return found
 
 
-def _step_label(index: int, step: Step, technique: Technique | None) -> str:
-    name = technique.name if technique else step.technique
-    return f"Step {index + 1} ({name} on {area_phrase(step.region, step.side)}, {step.pressure})"
+class _RulesFor:
+    """The rules that could fire on a work, worked out once per kind of work (its
+    properties, its pressure, whether it touches an avoided area)."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.known: dict[tuple[frozenset[str], int, bool], list[Rule]] = {}
+
+    def __call__(self, work: Work) -> list[Rule]:
+        key = (work.properties, work.rank, bool(work.touches))
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = [rule for rule in self.rules if rule.could_fire(work)]
+        return found
 
 
 def check_plan(plan: SessionPlan, library: Library | None = None) -> list[Finding]:
     """Every safety finding of the plan, most serious first."""
     library = library or builtin_library()
-    techniques = library.techniques
-    custom = {technique.id: technique for technique in plan.custom_techniques}
-    conditions = set(plan.client.conditions)
-    bleeding = conditions & {"blood-thinners", "bleeding-disorder"}
+    facts = Facts(plan, library)
+    active = [rule for rule in RULEBOOK if rule.when(facts)]
     findings: list[Finding] = []
-    add = findings.append
-
-    if "pregnancy" in conditions:
-        add(
-            Finding(
-                "caution",
-                "pregnancy",
-                "The client is pregnant: check with their pregnancy care provider before the "
-                "session, and keep positioning and pressure comfortable for them.",
+    for rule in active:
+        if rule.scope == PLAN:
+            findings.extend(
+                Finding(rule.severity, rule.id, rule.message(fields)) for fields in rule.fire(facts)
             )
-        )
-    if "diabetes" in conditions:
-        add(
-            Finding(
-                "caution",
-                "diabetes",
-                "The client has diabetes: make sure their doctor agrees to massage, and look over "
-                "both feet for cuts, blisters or sores before you start.",
-            )
-        )
-    if "lubricant-allergy" in conditions:
-        add(
-            Finding(
-                "info",
-                "lubricant",
-                "The client is allergic to some oils or lotions: use a product they know is safe "
-                "for them, or work without one.",
-            )
-        )
-    if plan.length_minutes is not None and plan.total_minutes > plan.length_minutes:
-        add(
-            Finding(
-                "caution",
-                "over-time",
-                f"The steps add up to {_minutes(plan.total_minutes)} minutes, more than the "
-                f"{_minutes(plan.length_minutes)} minutes planned: shorten or remove a step.",
-            )
-        )
-    warm_water_conditions = conditions & {"diabetes", "neuropathy", "severe-sensory-loss"}
-    if warm_water_conditions:
-        routine = effective_routine(plan, library)
-        if any(item.exercise == "marble-bath" for item in routine):
-            add(
-                Finding(
-                    "caution",
-                    "warm-water",
-                    "The home-care routine has a warm foot bath and the client may not feel heat "
-                    "properly: tell them to test the water with a thermometer or an elbow, never "
-                    "with the feet.",
-                )
-            )
-
-    for note in plan.course_notes:
-        add(Finding("caution", "course-worse", note))
-
-    # A monofilament site not felt counts as numbness there.
-    numb = [s.area for s in screened_symptoms(plan) if s.kind == "numbness"]
-    sensitive = [
-        (s.area, s.kind) for s in plan.symptoms if s.kind in ("hypersensitivity", "burning")
-    ]
-    sensory_loss = "severe-sensory-loss" in conditions
-    # Worked out once, not once per step: the window checks long plans after every keystroke.
-    avoided_areas = []
-    for avoided in plan.avoid:
-        why = AVOID_REASONS.get(avoided.reason, avoided.reason).lower()
-        if avoided.note:
-            why += f": {avoided.note}"
-        avoided_areas.append((avoided.area, why, area_phrase(avoided.region, avoided.side)))
-
-    for index, step in enumerate(plan.steps):
-        technique = custom.get(step.technique) or techniques.get(step.technique)
-        vigorous = bool(technique and technique.vigorous)
-        rank = PRESSURE_RANK.get(step.pressure, 0)
-        area = step.area
-        where: dict[str, Any] = {"step": index, "region": step.region, "side": step.side}
-        label = _step_label(index, step, technique)
-
-        for avoided_area, why, avoided_phrase in avoided_areas:
-            if not avoided_area.overlaps(area):
-                continue
-            if avoided_area.covers(area):
-                add(
-                    Finding(
-                        "contraindicated",
-                        "avoided-area",
-                        f"{label} is on an area to avoid, {avoided_phrase} ({why}). "
-                        "Leave this step out or move it to another area.",
-                        **where,
-                    )
-                )
-            else:
-                add(
-                    Finding(
-                        "caution",
-                        "contains-avoided-area",
-                        f"{label} includes {avoided_phrase}, which is to be avoided "
-                        f"({why}). Work around it.",
-                        **where,
-                    )
-                )
-        if bleeding and (vigorous or rank >= _FIRM):
-            what = "vigorous" if vigorous else step.pressure
-            who = " and ".join(_BLEEDING_WORDS[c] for c in sorted(bleeding))
-            add(
-                Finding(
-                    "contraindicated",
-                    "bleeding-risk",
-                    f"{label} is {what}, and the client {who}: they bruise and bleed "
-                    "easily. Use a gentle, non-vigorous technique with light or moderate pressure.",
-                    **where,
-                )
-            )
-        if rank >= _FIRM and "osteoporosis" in conditions:
-            add(
-                Finding(
-                    "caution",
-                    "fragile-bone",
-                    f"{label} uses {step.pressure} pressure, and the client has osteoporosis: "
-                    "bones can break under pressure. Lighten the pressure.",
-                    **where,
-                )
-            )
-        if rank >= _FIRM and "cancer" in conditions:
-            add(
-                Finding(
-                    "caution",
-                    "cancer-deep-pressure",
-                    f"{label} uses {step.pressure} pressure, and the client has cancer: "
-                    "ask their oncologist before deep or intense pressure, and never press "
-                    "over a tumor.",
-                    **where,
-                )
-            )
-        if rank > _LIGHT:
-            if sensory_loss:
-                add(
-                    Finding(
-                        "caution",
-                        "reduced-sensation",
-                        f"{label} is above light pressure, and the client has severe loss of "
-                        "sensation: they may not feel harm. Use light pressure and watch the "
-                        "tissue.",
-                        **where,
-                    )
-                )
-            elif any(numb_area.overlaps(area) for numb_area in numb):
-                add(
-                    Finding(
-                        "caution",
-                        "reduced-sensation",
-                        f"{label} is above light pressure on an area the client feels as "
-                        "numb: they may not feel harm. Use light pressure and watch the tissue.",
-                        **where,
-                    )
-                )
-            felt = {kind for sensitive_area, kind in sensitive if sensitive_area.overlaps(area)}
-            if felt:
-                kinds = " and ".join(sorted(felt))
-                add(
-                    Finding(
-                        "caution",
-                        "hypersensitive-area",
-                        f"{label} is above light pressure where the client feels {kinds}: "
-                        "start light and ask for feedback as you go.",
-                        **where,
-                    )
-                )
-        if "neuropathy" in conditions and (vigorous or rank >= _DEEP):
-            what = "vigorous" if vigorous else "deep"
-            add(
-                Finding(
-                    "caution",
-                    "neuropathy-gentle",
-                    f"{label} is {what}, and the client has neuropathy: harsh work can make "
-                    "nerve pain worse. Choose a gentler technique or pressure.",
-                    **where,
-                )
-            )
-
-    findings.sort(key=Finding.sort_key)
-    return findings
+    step_rules = _RulesFor([rule for rule in active if rule.scope in (STEP, WORK)])
+    if step_rules.rules:
+        for index, step in enumerate(plan.steps):
+            work = facts.step_work(index, step)
+            findings.extend(work_findings(facts, work, step_rules(work)))
+    home_rules = _RulesFor([rule for rule in active if rule.scope in (HOME_CARE, WORK)])
+    if home_rules.rules:
+        for index, item in enumerate(effective_routine(plan, library, facts)):
+            work = facts.home_work(index, item)
+            findings.extend(work_findings(facts, work, home_rules(work)))
+    # Findings were made in order: the plan's, then each step's, then each home-care
+    # item's, each in rulebook order; a stable split by severity is all the sorting needed.
+    by_severity: dict[str, list[Finding]] = {severity: [] for severity in SEVERITIES}
+    for finding in findings:
+        by_severity[finding.severity].append(finding)
+    return [finding for severity in SEVERITIES for finding in by_severity[severity]]
 
 
 def has_contraindication(findings: list[Finding]) -> bool:

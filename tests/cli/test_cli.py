@@ -79,7 +79,8 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (status, err) == (1, "")
     findings = json.loads(out)
     assert all(
-        set(f) == {"severity", "rule", "message", "step", "region", "side"} for f in findings
+        set(f) == {"severity", "rule", "message", "step", "home_care", "region", "side"}
+        for f in findings
     )
     assert [(f["severity"], f["rule"], f["step"], f["region"], f["side"]) for f in findings] == [
         ("contraindicated", "avoided-area", 1, "heel", "left"),

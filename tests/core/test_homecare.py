@@ -57,7 +57,8 @@ def test_neuropathy_foot_routine_is_in_the_order_it_is_done() -> None:
         ((("deep-tissue", "upper-back", "midline"),), ("neuropathy",), []),
         ((("effleurage", "foot", "both"),), ("neuropathy",), FOOT_ROUTINE),
         ((("thumb-pressure", "foot", "left"),), ("neuropathy",), [*FOOT_ROUTINE, "ball-roll"]),
-        ((("thumb-pressure", "heel", "left"),), ("neuropathy",), FOOT_ROUTINE),
+        # The ball roll goes from the toes to the heel: it suits work on a heel.
+        ((("thumb-pressure", "heel", "left"),), ("neuropathy",), [*FOOT_ROUTINE, "ball-roll"]),
         ((("effleurage", "leg", "right"),), ("neuropathy",), FOOT_ROUTINE),
         (
             (("circular-friction", "sole", "both"),),
@@ -104,54 +105,71 @@ def test_items_take_the_exercise_defaults() -> None:
 
 
 @pytest.mark.parametrize(
-    "avoid",
+    ("avoid", "calves"),
     [
-        (("foot", "both"),),
-        (("foot", "left"), ("foot", "right")),
-        (("leg", "left"), ("foot", "right")),
+        ((("foot", "both"),), True),
+        ((("foot", "left"), ("foot", "right")), True),
+        # The client would press on their own left calf: calf massage is out too.
+        ((("leg", "left"), ("foot", "right")), False),
     ],
 )
 def test_exercise_left_out_when_its_whole_area_is_avoided(
-    avoid: tuple[tuple[str, str], ...],
+    avoid: tuple[tuple[str, str], ...], calves: bool
 ) -> None:
     plan = make_plan(("effleurage", "calf", "both"), ("effleurage", "foot", "left"), avoid=avoid)
     plan.client = Client("Alex", ("neuropathy",))
     proposed = ids(plan)
-    # Everything done only on the feet is gone; the calves are still fine.
+    # Everything done only on the feet is gone.
     for foot_only in ("foot-massage", "toe-squeeze", "between-toes", "floor-foot-rub"):
         assert foot_only not in proposed
-    assert "calf-massage" in proposed
+    assert ("calf-massage" in proposed) is calves
 
 
-def test_exercise_kept_with_a_note_when_one_side_is_avoided() -> None:
+def test_pressing_exercises_leave_a_foot_with_an_avoided_heel_alone() -> None:
+    # The client cannot be trusted to work around a spot: anything that presses or rubs the
+    # foot is left out, what does not touch the heel stays.
     plan = make_plan(
         ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("heel", "left"),)
     )
     routine = {item.exercise: item.note for item in propose_routine(plan)}
-    assert routine["foot-massage"] == "Leave out your left heel."
+    assert "foot-massage" not in routine and "floor-foot-rub" not in routine
+    assert routine == {
+        "toe-alphabet": "",
+        "toe-squeeze": "",
+        "between-toes": "",
+        "calf-massage": "",
+    }
+
+
+def test_exercise_kept_with_a_note_when_one_side_is_avoided() -> None:
+    plan = make_plan(
+        ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("ankle", "left"),)
+    )
+    routine = {item.exercise: item.note for item in propose_routine(plan)}
+    assert routine["toe-alphabet"] == "Leave out your left ankle."
     assert routine["toe-squeeze"] == ""
-    assert routine["calf-massage"] == ""
 
 
 def test_note_names_both_skipped_sides() -> None:
     plan = make_plan(
         ("effleurage", "foot", "both"),
         conditions=("neuropathy",),
-        avoid=(("toes", "right"), ("heel", "left")),
+        avoid=(("ankle", "right"), ("toes", "left")),
     )
     routine = {item.exercise: item.note for item in propose_routine(plan)}
-    assert routine["foot-massage"] == "Leave out your right toes and your left heel."
-    assert routine["toe-squeeze"] == "Leave out your right toes."
+    assert routine["toe-alphabet"] == "Leave out your right ankle and your left toes."
+    assert "toe-squeeze" not in routine  # it presses the avoided toes
 
 
-def test_partly_avoided_exercise_says_what_to_skip() -> None:
-    # floor-foot-rub works soles and toes: with both soles avoided, only the toes are left.
+def test_exercise_on_a_region_avoided_on_both_sides_is_left_out() -> None:
+    # toe-alphabet moves ankles and toes: with both ankles avoided it works on an avoided
+    # region, which the rules rule out, even though the toes are free.
     plan = make_plan(
-        ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("sole", "both"),)
+        ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("ankle", "both"),)
     )
     routine = {item.exercise: item.note for item in propose_routine(plan)}
-    assert routine["floor-foot-rub"] == "Leave out both your soles."
-    assert "toe-squeeze" in routine
+    assert "toe-alphabet" not in routine
+    assert routine["toe-squeeze"] == ""
 
 
 def test_explicit_routine_is_used_exactly() -> None:

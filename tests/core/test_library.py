@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +18,12 @@ from planner.core.library import (
     LibraryError,
     builtin_library,
     load_library,
+    parse_exercise,
+    parse_technique,
     sentence_count,
 )
 from planner.core.regions import REGIONS
+from planner.core.validate import FormatError
 from planner.core.vocab import PRESSURES
 
 # DOMAIN.md's technique table: id -> (family, vigorous).
@@ -167,6 +171,9 @@ def _drop(key: str) -> Callable[[dict[str, Any]], None]:
         (_set("family", "magic"), "family: 'magic' is not a known technique family"),
         (_set("name", "  "), "name: must not be empty"),
         (_set("colour", "red"), "colour: unknown key"),
+        (_set("precussive", True), "precussive: unknown key"),
+        (_set("percussive", "yes"), "percussive: must be true or false"),
+        (_drop("skin_pull"), "skin_pull: is missing"),
     ],
 )
 def test_broken_technique_names_file_and_entry(
@@ -192,6 +199,9 @@ def test_broken_technique_names_file_and_entry(
         (_set("minutes", -5), "minutes: must be greater than 0"),
         (_set("minutes", True), "minutes: must be a number"),
         (_set("cautions", []), "cautions: needs at least 1"),
+        (_set("soaks", True), "soaks: unknown key"),
+        (_set("barefoot", 1), "barefoot: must be true or false"),
+        (_drop("self_pressure"), "self_pressure: is missing"),
     ],
 )
 def test_broken_exercise_names_file_and_entry(
@@ -259,3 +269,60 @@ def test_not_utf8(resources: Path) -> None:
     (resources / "exercises.json").write_bytes(b'{"format": "\xff\xfe"}')
     with pytest.raises(LibraryError, match=r"^exercises\.json: cannot be read"):
         load_library(resources)
+
+
+# -- properties the safety rules read ---------------------------------------------------
+
+
+def test_builtin_properties(library: Library) -> None:
+    techniques = library.techniques
+    assert techniques["tapotement"].properties == {"vigorous", "percussive"}
+    assert "skin_pull" in techniques["connective-tissue"].properties
+    assert "deep_static" in techniques["thumb-pressure"].properties
+    assert techniques["effleurage"].properties == frozenset()
+    exercises = library.exercises
+    assert exercises["marble-bath"].properties == {"soak", "heat"}
+    assert exercises["floor-foot-rub"].properties == {"barefoot", "self_pressure"}
+    assert exercises["toe-alphabet"].properties == frozenset()
+    # The ball roll goes from the toes to the heel; the foot bath holds the whole foot.
+    assert "heel" in exercises["ball-roll"].regions
+    assert exercises["marble-bath"].regions == ("foot",)
+
+
+def test_own_entries_without_properties_read_as_false() -> None:
+    technique = parse_technique({"id": "my-stroke", "name": "My stroke"}, "", ())
+    assert technique.properties == frozenset() and technique.vigorous is False
+    exercise = parse_exercise({"id": "my-walk", "title": "Walk", "steps": ["Walk."]}, "")
+    assert exercise.properties == frozenset()
+
+
+def test_own_entry_properties_round_trip() -> None:
+    technique = parse_technique(
+        {"id": "my-stones", "name": "Stones", "heat": True, "deep_static": True}, "", ()
+    )
+    assert technique.properties == {"heat", "deep_static"}
+    assert parse_technique(technique.to_json(), "", ()) == technique
+    exercise = parse_exercise(
+        {"id": "my-walk", "title": "Walk", "steps": ["Walk."], "standing": True}, ""
+    )
+    assert exercise.properties == {"standing"}
+    assert parse_exercise(exercise.to_json(), "") == exercise
+
+
+@pytest.mark.parametrize(
+    ("entry", "parse", "expected"),
+    [
+        ({"id": "my-stroke", "name": "S", "hot": True}, "technique",
+            "techniques[0].hot: unknown key"),
+        ({"id": "my-walk", "title": "W", "steps": ["Go."], "standng": True}, "exercise",
+         "exercises[0].standng: unknown key"),
+    ],
+)  # fmt: skip
+def test_unknown_property_of_an_own_entry_names_entry_and_key(
+    entry: dict[str, Any], parse: str, expected: str
+) -> None:
+    with pytest.raises(FormatError, match=re.escape(expected)):
+        if parse == "technique":
+            parse_technique(entry, "techniques[0]", ())
+        else:
+            parse_exercise(entry, "exercises[0]")

@@ -8,7 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core.homecare import effective_routine, propose_routine
-from planner.core.library import Exercise, Technique, builtin_library
+from planner.core.library import (
+    EXERCISE_PROPERTIES,
+    TECHNIQUE_PROPERTIES,
+    Exercise,
+    Technique,
+    builtin_library,
+)
 from planner.core.plan import (
     AvoidedArea,
     Client,
@@ -26,7 +32,6 @@ from planner.core.vocab import (
     AVOID_REASONS,
     CONDITIONS,
     PRESSURES,
-    SEVERITY_RANK,
     SYMPTOM_KINDS,
 )
 
@@ -93,6 +98,7 @@ def own_exercises(draw: st.DrawFn) -> tuple[Exercise, ...]:
             days_a_week=draw(st.integers(1, 7)),
             cautions=tuple(draw(st.lists(filled(), max_size=3))),
             regions=draw(region_lists),
+            **{name: draw(st.booleans()) for name in EXERCISE_PROPERTIES},
         )
         for exercise_id in ids
     )
@@ -109,8 +115,8 @@ def own_techniques(draw: st.DrawFn, exercise_ids: list[str]) -> tuple[Technique,
             description=draw(texts(300)),
             default_pressure=draw(st.sampled_from(PRESSURES)),
             default_minutes=draw(minutes),
-            vigorous=draw(st.booleans()),
             regions=draw(region_lists),
+            **{name: draw(st.booleans()) for name in TECHNIQUE_PROPERTIES},
             exercises=tuple(draw(st.lists(st.sampled_from(exercise_ids), unique=True, max_size=4))),
         )
         for technique_id in ids
@@ -197,17 +203,50 @@ def test_dumps_then_loads_gives_an_equal_plan(plan: SessionPlan) -> None:
 @PROFILE
 @given(session_plans())
 def test_check_plan_never_raises_and_is_sorted(plan: SessionPlan) -> None:
-    findings = check_plan(plan, _library_for(plan))
-    keys = [(SEVERITY_RANK[f.severity], -1 if f.step is None else f.step) for f in findings]
+    library = _library_for(plan)
+    findings = check_plan(plan, library)
+    routine = effective_routine(plan, library)
+    keys = [f.sort_key()[:3] for f in findings]
     assert keys == sorted(keys)
     for finding in findings:
         assert finding.message.strip()
+        assert finding.step is None or finding.home_care is None
         if finding.step is not None:
             step = plan.steps[finding.step]
             assert (finding.region, finding.side) == (step.region, step.side)
-    # Once-per-plan rules appear at most once.
-    plan_wide = [f.rule for f in findings if f.step is None]
-    assert len(plan_wide) == len(set(plan_wide))
+        if finding.home_care is not None:
+            assert 0 <= finding.home_care < len(routine)
+            assert finding.region is None and finding.side is None
+    # Once-per-plan rules appear at most once; the per-area plan rules once per area.
+    plan_wide = [f.rule for f in findings if f.step is None and f.home_care is None]
+    once = [rule for rule in plan_wide if rule not in ("blood-clot-clearance", "limb-unknown")]
+    assert len(once) == len(set(once))
+    assert plan_wide.count("blood-clot-clearance") == [a.reason for a in plan.avoid].count(
+        "blood-clot"
+    )
+
+
+@PROFILE
+@given(session_plans())
+def test_without_steps_and_home_care_only_plan_findings_remain(plan: SessionPlan) -> None:
+    plan.steps = []
+    plan.home_care = []
+    findings = check_plan(plan, _library_for(plan))
+    assert all(f.step is None and f.home_care is None for f in findings)
+
+
+@PROFILE
+@given(session_plans())
+def test_the_proposal_never_holds_a_contraindicated_item(plan: SessionPlan) -> None:
+    plan.home_care = None
+    library = _library_for(plan)
+    findings = check_plan(plan, library)
+    assert not [f for f in findings if f.home_care is not None and f.severity == "contraindicated"]
+    if "diabetes" in plan.client.conditions:
+        soaks = [
+            item for item in propose_routine(plan, library) if library.exercise(item.exercise).soak
+        ]
+        assert soaks == []
 
 
 @PROFILE

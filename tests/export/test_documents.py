@@ -44,7 +44,8 @@ def test_protocol_lists_findings_by_severity(protocol_pdf: bytes) -> None:
     assert "Safety findings" in text
     assert "Caution (" in text
     assert "make sure their doctor agrees to massage" in text
-    assert "test the water with a thermometer or an elbow" in text
+    # The diabetic client's blister on the left heel keeps the foot massage out of home care.
+    assert "Rub and squeeze your feet" not in text
 
 
 def test_contraindications_come_first_and_stand_out() -> None:
@@ -111,7 +112,6 @@ def test_home_care_sheet_in_plain_words(home_care_pdf: bytes) -> None:
         "For Alex Doe",
         "Given on 21 November 2026 by Sam Rivera, LMT, Northside Bodywork",
         "Your routine",
-        "Rub and squeeze your feet",
         "Write the alphabet with your toes",
         "Leave these areas alone",
         "Your left heel: there is an open or healing wound; touching it can slow healing.",

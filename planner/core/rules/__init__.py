@@ -1,0 +1,32 @@
+"""The safety rulebook: every rule, small and named, in the order findings are ranked.
+
+:data:`RULEBOOK` holds them all; :func:`planner.core.safety.check_plan` runs them.
+:mod:`planner.core.rules.redflags` holds the signs that mean "get medical help".
+"""
+
+from __future__ import annotations
+
+from planner.core.rules import area_rules, home_rules, step_rules
+from planner.core.rules.base import HOME_CARE, PLAN, SCOPES, STEP, WORK, Facts, Rule, Work
+
+RULEBOOK: tuple[Rule, ...] = (
+    *area_rules.RULES[:2],  # blood-clot-clearance, limb-unknown (plan)
+    *home_rules.PLAN_RULES,
+    *area_rules.RULES[2:],
+    *step_rules.RULES,
+    *home_rules.HOME_RULES,
+)
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULEBOOK}
+
+__all__ = [
+    "HOME_CARE",
+    "PLAN",
+    "RULEBOOK",
+    "RULES_BY_ID",
+    "SCOPES",
+    "STEP",
+    "WORK",
+    "Facts",
+    "Rule",
+    "Work",
+]
