@@ -20,6 +20,11 @@ from typing import Any
 from planner._resources import resources_dir
 from planner.core import howoften
 from planner.core import validate as v
+from planner.core.properties import (
+    EXERCISE_PROPERTIES,
+    TECHNIQUE_PROPERTIES,
+    read_properties,
+)
 from planner.core.regions import REGIONS
 from planner.core.vocab import MAX_STEP_MINUTES, PRESSURES
 
@@ -34,22 +39,6 @@ FAMILIES: dict[str, str] = {
     "movement": "Movement",
 }
 
-# What the safety rules may read about a technique or an exercise, each a yes/no that
-# reads as "no" when an entry leaves it out (older own entries and plan files).
-TECHNIQUE_PROPERTIES: dict[str, str] = {
-    "vigorous": "Vigorous (brisk or forceful)",
-    "percussive": "Percussive (strikes or taps the body)",
-    "skin_pull": "Pulls the skin (shears or drags it)",
-    "heat": "Uses heat (hot stones, packs, warm towels)",
-    "deep_static": "Sustained deep pressure (held on one spot)",
-}
-EXERCISE_PROPERTIES: dict[str, str] = {
-    "soak": "Soak (feet or hands in water)",
-    "heat": "Uses heat (warm water, heat pad)",
-    "barefoot": "Bare feet on the floor",
-    "standing": "Standing (needs balance)",
-    "self_pressure": "The client presses on their own tissue",
-}
 TECHNIQUE_KEYS = (
     "id",
     "name",
@@ -167,11 +156,6 @@ class Exercise:
         }
 
 
-def _flags(data: Mapping[str, Any], place: str, names: Iterable[str]) -> dict[str, bool]:
-    """Each property as a boolean; a missing one reads as False."""
-    return {name: v.boolean(data.get(name, False), v.join(place, name)) for name in names}
-
-
 def sentence_count(text: str) -> int:
     return len(_SENTENCE_END.findall(text.strip()))
 
@@ -204,7 +188,7 @@ def parse_technique(
         exercises=v.id_list(
             data.get("exercises", []), at("exercises"), set(exercise_ids), "exercise"
         ),
-        **_flags(data, place, TECHNIQUE_PROPERTIES),  # type: ignore[arg-type]
+        **read_properties(data, place, TECHNIQUE_PROPERTIES),  # type: ignore[arg-type]
     )
 
 
@@ -240,7 +224,7 @@ def parse_exercise(value: Any, place: str, *, builtin: bool = False) -> Exercise
         regions=v.id_list(
             data.get("regions", []), at("regions"), REGIONS, "region", min_items=1 if builtin else 0
         ),
-        **_flags(data, place, EXERCISE_PROPERTIES),  # type: ignore[arg-type]
+        **read_properties(data, place, EXERCISE_PROPERTIES),  # type: ignore[arg-type]
     )
 
 

@@ -88,9 +88,9 @@ def test_first_home_care_edit_owns_the_proposal_in_one_undo_step(qtbot) -> None:
     model = HomeCareModel(document)
     assert document.plan.home_care is None and model.rowCount() > 0
     proposal = document.routine()
-    assert model.setData(model.index(0, 2), 2)
+    assert model.setData(model.index(0, 2), 3)
     assert document.plan.home_care is not None
-    assert document.plan.home_care[0].times_a_day == 2
+    assert document.plan.home_care[0].times_a_day == 3
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert document.plan.home_care is None
