@@ -246,7 +246,7 @@ def over_time(facts: Facts) -> Iterable[Fields]:
     PLAN,
     ("measures over the course of care",),
     N_("A measure taken at visits (pain, the foot questionnaire, the monofilament) got worse."),
-    N_("{note}"),
+    N_("{note} Ask the client what has changed before you go on, and tell their doctor."),
     when=lambda facts: bool(facts.plan.course_notes),
 )
 def course_worse(facts: Facts) -> Iterable[Fields]:
