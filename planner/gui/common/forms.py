@@ -14,6 +14,7 @@ import re
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,7 +43,11 @@ W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
-    """A form with OK and Cancel; OK stays off until the form is complete."""
+    """A form with OK and Cancel; OK stays off until the form is complete.
+
+    It opens with its first field focused, so a name typed straight away lands
+    in it; Enter is OK (when the form is complete) and Escape is Cancel.
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,17 +58,35 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.fields: list[QWidget] = []
 
     def add(self, label: str, widget: W, accessible: str) -> W:
         widget.setAccessibleName(accessible)
         caption = QLabel(label, self)
         caption.setBuddy(widget)
         self.form.addRow(caption, widget)
+        self.fields.append(widget)
         return widget
 
     def finish(self) -> None:
         self.form.addRow(self.buttons)
         self.setMinimumWidth(420)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setDefault(True)
+        # The buttons were made before the fields, so Qt's focus chain starts with
+        # them (Cancel took the first keystrokes): the fields come first, then OK, Cancel.
+        chain = [*self.fields, ok, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def first_field(self) -> QWidget | None:
+        return self.fields[0] if self.fields else None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        first = self.first_field()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
 
 def exercise_titles(library: Library) -> dict[str, str]:

@@ -42,10 +42,15 @@ class LibraryModel(QAbstractListModel):
         self._all: list[Technique] = sorted(
             library.techniques.values(), key=lambda t: (t.name.casefold(), t.id)
         )
-        # What a search looks in: name, family (id and display name) and description.
+        # What a search looks in: name, family (id and display name) and description;
+        # the name and the family alone rank the matches (see _rank).
+        self._names = [t.name.casefold() for t in self._all]
+        self._families = [
+            " ".join((t.name, t.family, FAMILIES.get(t.family, ""))).casefold() for t in self._all
+        ]
         self._haystacks = [
-            " ".join((t.name, t.family, FAMILIES.get(t.family, ""), t.description)).casefold()
-            for t in self._all
+            f"{family} {t.description.casefold()}"
+            for family, t in zip(self._families, self._all, strict=True)
         ]
         self._shown = self._match()
 
@@ -55,7 +60,12 @@ class LibraryModel(QAbstractListModel):
         self.endResetModel()
 
     def set_filter(self, text: str = "", family: str = "", pressure: str = "") -> None:
-        """Show the techniques whose text holds every word typed, of that family and pressure."""
+        """Show the techniques whose text holds every word typed, of that family and pressure.
+
+        The best match comes first (Enter in the search adds it): names that start
+        with what was typed, then names with a word that does, then names holding
+        every word, then matches by family, then by description; by name within each.
+        """
         self.beginResetModel()
         self._query = tuple(text.casefold().split())
         self._family, self._pressure = family, pressure
@@ -65,13 +75,29 @@ class LibraryModel(QAbstractListModel):
     def _match(self) -> list[int]:
         query, family, pressure = self._query, self._family, self._pressure
         everything = self._all
-        return [
+        found = [
             i
             for i, haystack in enumerate(self._haystacks)
             if all(word in haystack for word in query)
             and (not family or everything[i].family == family)
             and (not pressure or everything[i].default_pressure == pressure)
         ]
+        if not query:
+            return found
+        return sorted(found, key=self._rank)  # stable: by name within a rank
+
+    def _rank(self, i: int) -> int:
+        query, name = self._query, self._names[i]
+        typed = " ".join(query)
+        if name.startswith(typed):
+            return 0
+        if f" {typed}" in f" {name}":  # a word of the name starts with it
+            return 1
+        if all(word in name for word in query):
+            return 2
+        if all(word in self._families[i] for word in query):
+            return 3
+        return 4
 
     def families(self) -> list[str]:
         return sorted({t.family for t in self._all}, key=lambda f: FAMILIES.get(f, f))
