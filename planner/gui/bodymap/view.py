@@ -79,6 +79,7 @@ class BodyMapCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 260)
         self.hovered: Shape | None = None
+        self._pressed: Shape | None = None  # where the left button went down
         self.selected: Shape | None = None
         self.marks: dict[int, Marks] = {}
         # The row of the step selected in the steps table (-1: none) and its area's shapes.
@@ -267,7 +268,17 @@ class BodyMapCanvas(QWidget):
             Qt.MouseButton.RightButton,
         ):
             self.select(shape)
+        self._pressed = shape if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # A left click on a region opens the same menu as a right click: the README
+        # says "click a region", and a therapist tries the left button first.
+        pressed, self._pressed = self._pressed, None
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and pressed is not None:
+            if self.shape_at(event.position()) is pressed:
+                self.menu_requested.emit(event.position())
 
     def contextMenuEvent(self, event: object) -> None:
         from PySide6.QtGui import QContextMenuEvent

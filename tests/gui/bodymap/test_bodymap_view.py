@@ -29,6 +29,8 @@ def _areas() -> list[tuple[str, str]]:
 def panel(qtbot):
     document = SessionDocument(builtin_library(), SessionPlan())
     widget = BodyMapPanel(document, lambda: None)
+    widget.menus_shown = []
+    widget.exec_menu = lambda menu, at: widget.menus_shown.append(menu.accessibleName())
     qtbot.addWidget(widget)
     widget.resize(900, 1100)
     widget.show()
@@ -62,6 +64,28 @@ def test_click_at_a_shape_selects_exactly_its_region_and_side(panel, qtbot, regi
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
         assert canvas.selected is shape, (view_id, canvas.selected)
         assert seen[-1] == (region, side)
+        assert panel.menus_shown[-1] == panel.menu_for(shape).accessibleName()
+
+
+def test_left_click_opens_the_same_menu_as_right_click(panel, qtbot):
+    canvas = panel.canvas
+    shape = canvas.body.shapes_for("soles", "heel", "left")[0]
+    point = canvas.point_of(shape).toPoint()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=point)
+    from PySide6.QtGui import QContextMenuEvent
+
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, canvas.mapToGlobal(point))
+    canvas.contextMenuEvent(event)
+    assert panel.menus_shown == ["Actions for the client's left heel"] * 2
+
+
+def test_left_click_outside_a_region_or_dragged_off_opens_no_menu(panel, qtbot):
+    canvas = panel.canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.rect().topLeft())
+    shape = canvas.body.shapes_for("soles", "heel", "left")[0]
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=canvas.point_of(shape).toPoint())
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=canvas.rect().topLeft())
+    assert panel.menus_shown == []
 
 
 def test_left_and_right_sit_where_each_view_says(panel):
@@ -101,8 +125,11 @@ def test_avoid_from_the_map_adds_area_and_finding_and_undo_removes_both(window, 
     canvas = main.body_map.canvas
     qtbot.waitUntil(canvas.isVisible)
     shape = canvas.body.shapes_for("soles", "heel", "left")[0]
+    shown: list[str] = []
+    monkeypatch.setattr(main.body_map, "exec_menu", lambda menu, at: shown.append(menu.accessibleName()))
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.point_of(shape).toPoint())
     assert canvas.selected is shape
+    assert shown == ["Actions for the client's left heel"]  # a left click opens the menu too
 
     asked: list[tuple[str | None, str | None]] = []
 
