@@ -146,7 +146,7 @@ class BodyMapPanel(QWidget):
         shape = self.canvas.selected
         if shape is None:
             self.hint.setText(
-                "Right-click a region (or arrow keys, then Enter) to mark it or add a step."
+                "Click a region (or arrow keys, then Enter) to mark it or add a step."
             )
         else:
             self.hint.setText(self.canvas.describe(shape).replace("\n", " · "))

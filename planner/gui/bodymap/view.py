@@ -276,9 +276,9 @@ class BodyMapCanvas(QWidget):
         # says "click a region", and a therapist tries the left button first.
         pressed, self._pressed = self._pressed, None
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and pressed is not None:
-            if self.shape_at(event.position()) is pressed:
-                self.menu_requested.emit(event.position())
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and pressed is not None and self.shape_at(event.position()) is pressed:
+            self.menu_requested.emit(event.position())
 
     def contextMenuEvent(self, event: object) -> None:
         from PySide6.QtGui import QContextMenuEvent

@@ -84,8 +84,13 @@ def ask_delete(parent: QWidget | None, title: str, text: str, detail: str) -> bo
 def ask_open_path(parent: QWidget | None, title: str, filters: str = PLAN_FILTER) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
-    return Path(path) if path else None
+    from planner.gui.common.desktop import remember_folder, start_folder
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder()), filters)
+    if not path:
+        return None
+    remember_folder(Path(path))
+    return Path(path)
 
 
 def ask_save_path(
@@ -93,8 +98,13 @@ def ask_save_path(
 ) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), filters)
-    return Path(path) if path else None
+    from planner.gui.common.desktop import remember_folder, start_folder
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder() / suggested), filters)
+    if not path:
+        return None
+    remember_folder(Path(path))
+    return Path(path)
 
 
 def ask_open_pdf(parent: QWidget | None, path: Path) -> bool:

@@ -269,8 +269,11 @@ class FileActions:
         except Exception as error:  # noqa: BLE001 - e.g. a resource missing from the install
             asks.show_error(self.window, title, f"The PDF could not be made: {error}")
             return
-        self._status(f"Exported {path.name}")
-        asks.ask_open_pdf(self.window, Path(path))
+        self._status(f"Exported {path.name} to {path.parent}")
+        from planner.gui.common.desktop import pdf_viewer_available
+
+        if pdf_viewer_available():  # else the question would offer what cannot happen
+            asks.ask_open_pdf(self.window, Path(path))
 
     # -- library and settings ------------------------------------------------------
 

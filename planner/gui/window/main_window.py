@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,7 +22,9 @@ from planner.gui.client.panel import ClientPanel
 from planner.gui.common import commands as c
 from planner.gui.common.document import SessionDocument
 from planner.gui.common.names import step_from_technique
+from planner.gui.common.user_settings import APPLICATION, ORGANIZATION, window_settings
 from planner.gui.library.dock import LibraryDock
+from planner.gui.window.docks import keep_tabs_whole, title_without_mnemonic_when_floating
 from planner.gui.window.file_actions import FileActions
 from planner.gui.window.findings_panel import FindingsPanel
 from planner.gui.window.lazy import LazyPanel
@@ -35,15 +37,7 @@ if TYPE_CHECKING:
     from planner.storage import Store
 
 APP_NAME = "Massage Session Planner"
-ORGANIZATION = "MassageSessionPlanner"
-APPLICATION = "planner"
-
-
-def window_settings() -> QSettings:
-    """Where the window's size and dock layout are kept (QSettings, INI format)."""
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
-    )
+__all__ = ["APPLICATION", "APP_NAME", "ORGANIZATION", "MainWindow", "window_settings"]
 
 
 class MainWindow(QMainWindow):
@@ -127,6 +121,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.client_dock, self.home_care_dock)
         self.tabifyDockWidget(self.client_dock, self.preview_dock)
         self.client_dock.raise_()
+        for dock in (self.library_dock, self.client_dock, self.body_map_dock):
+            title_without_mnemonic_when_floating(dock)
+        for dock in (self.home_care_dock, self.preview_dock, self.findings_dock):
+            title_without_mnemonic_when_floating(dock)
+        for dock in self.findChildren(QDockWidget):  # docks moved into new tab groups
+            dock.dockLocationChanged.connect(lambda *_: QTimer.singleShot(0, self._tabs_whole))
         self._default_layout_pending = True
 
     @property
@@ -334,10 +334,14 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        QTimer.singleShot(0, self._tabs_whole)
         if self._default_layout_pending:
             # Dock sizes only take once the window has been laid out at its real size.
             self._default_layout_pending = False
             QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _tabs_whole(self) -> None:
+        keep_tabs_whole(self)
 
     def _default_dock_sizes(self) -> None:
         side = max(250, min(340, self.width() // 5))

@@ -126,7 +126,9 @@ def test_avoid_from_the_map_adds_area_and_finding_and_undo_removes_both(window, 
     qtbot.waitUntil(canvas.isVisible)
     shape = canvas.body.shapes_for("soles", "heel", "left")[0]
     shown: list[str] = []
-    monkeypatch.setattr(main.body_map, "exec_menu", lambda menu, at: shown.append(menu.accessibleName()))
+    monkeypatch.setattr(
+        main.body_map, "exec_menu", lambda menu, at: shown.append(menu.accessibleName())
+    )
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.point_of(shape).toPoint())
     assert canvas.selected is shape
     assert shown == ["Actions for the client's left heel"]  # a left click opens the menu too

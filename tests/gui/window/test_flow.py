@@ -161,6 +161,7 @@ def test_export_both_pdfs_and_read_them_back(window, qtbot, monkeypatch, tmp_pat
     main.editor.title.editingFinished.emit()
     opened: list[Path] = []
     monkeypatch.setattr(asks, "ask_open_pdf", lambda parent, path: opened.append(path) or False)
+    monkeypatch.setattr("planner.gui.common.desktop.pdf_viewer_available", lambda: True)
     for name, export in (
         ("protocol.pdf", main.files.export_protocol),
         ("home.pdf", lambda: main.files.export_home_care(True)),
@@ -172,6 +173,17 @@ def test_export_both_pdfs_and_read_them_back(window, qtbot, monkeypatch, tmp_pat
         text = "".join(page.extract_text() for page in pypdf.PdfReader(target).pages)
         assert "Alex Doe" in text or "Feet, week one" in text
     assert len(opened) == 2
+
+
+def test_without_a_pdf_viewer_export_does_not_offer_to_open(window, monkeypatch, tmp_path):
+    if not _export_ready():
+        pytest.skip("PDF export has not landed yet")
+    monkeypatch.setattr("planner.gui.common.desktop.pdf_viewer_available", lambda: False)
+    target = tmp_path / "protocol.pdf"
+    monkeypatch.setattr(asks, "ask_save_path", lambda *args: target)
+    window.files.export_protocol()  # ask_open_pdf would fail the test (conftest)
+    assert target.is_file()
+    assert f"Exported protocol.pdf to {tmp_path}" in window.statusBar().currentMessage()
 
 
 def test_second_window_is_read_only_and_says_so(window, qtbot, store_folder):
