@@ -35,12 +35,7 @@ from planner.core.regions import area_name
 from planner.core.vocab import AVOID_REASONS, SYMPTOM_KINDS
 from planner.gui.bodymap.layout import GUTTER, Placed, arrange, side_labels
 from planner.gui.bodymap.marks import Marks, compute_marks
-from planner.gui.bodymap.paint import (
-    paint_highlight,
-    paint_shape,
-    paint_step_outline,
-    shape_path,
-)
+from planner.gui.bodymap.paint import paint_highlight, paint_shape, paint_step_outline, shape_path
 from planner.gui.common.document import SessionDocument
 
 
@@ -263,17 +258,14 @@ class BodyMapCanvas(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         shape = self.shape_at(event.position())
-        if shape is not None and event.button() in (
-            Qt.MouseButton.LeftButton,
-            Qt.MouseButton.RightButton,
-        ):
+        buttons = (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton)
+        if shape is not None and event.button() in buttons:
             self.select(shape)
         self._pressed = shape if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        # A left click on a region opens the same menu as a right click: the README
-        # says "click a region", and a therapist tries the left button first.
+        # A left click on a region opens the same menu as a right click ("click a region").
         pressed, self._pressed = self._pressed, None
         super().mouseReleaseEvent(event)
         left = event.button() == Qt.MouseButton.LeftButton

@@ -247,5 +247,8 @@ def test_window_layout_comes_back(window, qtbot, store_folder):
     qtbot.addWidget(again)
     again.show()
     assert again.height() == size.height() != 800
-    assert abs(again.width() - size.width()) <= 4
+    if size.width() <= again.screen().availableGeometry().width():
+        assert abs(again.width() - size.width()) <= 4
+    else:  # wider than the offscreen screen (the docks' minimum widths): fitted to it
+        assert again.screen().availableGeometry().width() <= again.width() <= size.width()
     assert again.findings_dock.isHidden()
