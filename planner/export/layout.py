@@ -181,8 +181,16 @@ class PlannerDoc(BaseDocTemplate):
 
     def render(self, story: list[Any]) -> bytes:
         """Lay the story out and return the finished PDF."""
+        import gc
+
         from planner.export.errors import ExportError
 
+        # A long plan's layout makes millions of short-lived objects while the story
+        # stays alive; each of Python's full collections walks all of it, which made
+        # the build time grow with the square of the plan's length. The layout makes
+        # no reference cycles worth collecting before it ends.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self.build(story, canvasmaker=numbered_canvas(self.page_info))
         except LayoutError as error:
@@ -191,6 +199,9 @@ class PlannerDoc(BaseDocTemplate):
                 f"the {self.page_info.document.lower()} cannot be laid out: "
                 f"{str(error).splitlines()[0][:200]}"
             ) from None
+        finally:
+            if collecting:
+                gc.enable()
         return self.filename.getvalue()
 
 

@@ -6,10 +6,11 @@ a contraindication is the one thing on the page the therapist must not miss.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from planner.core.homecare import effective_routine
 from planner.core.howoften import in_words
@@ -41,6 +42,7 @@ from planner.export.layout import (
     Styles,
     table_base_style,
 )
+from planner.export.longtable import WindowTable
 
 # Notes longer than this are shortened in the table and given in full after it,
 # because a table row cannot run over a page break.
@@ -118,22 +120,23 @@ def _findings(findings: list[Finding], styles: Styles, width: float) -> list[Flo
             for f in group
         ]
         where_width = styles.size * 6.5
-        table = Table(
-            rows, colWidths=[where_width, width - where_width], hAlign="LEFT", splitInRow=1
-        )
         bar = 4 if severity == "contraindicated" else 2.5
-        table.setStyle(
-            TableStyle(
-                table_base_style(styles)
-                + [
-                    ("BACKGROUND", (0, 0), (-1, -1), light),
-                    ("LINEBEFORE", (0, 0), (0, -1), bar, strong),
-                    ("LINEBELOW", (0, 0), (-1, -2), 0.5, colors.white),
-                    ("LEFTPADDING", (0, 0), (0, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
+        base = table_base_style(styles) + [
+            ("BACKGROUND", (0, 0), (-1, -1), light),
+            ("LINEBEFORE", (0, 0), (0, -1), bar, strong),
+            ("LEFTPADDING", (0, 0), (0, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]
+        white_line: list[tuple[Any, ...]] = [("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.white)]
+        widths = [where_width, width - where_width]
+        table = WindowTable(
+            None,
+            rows,
+            [white_line] * (len(rows) - 1) + [[]],
+            base,
+            [],
+            functools.partial(Table, colWidths=widths, hAlign="LEFT", splitInRow=1),
         )
         story.append(
             CachedParagraph(f"{SEVERITY_NAMES[severity]} ({len(group)})", title_style),
@@ -142,6 +145,18 @@ def _findings(findings: list[Finding], styles: Styles, width: float) -> list[Flo
         story.append(gap(4))
         story.append(table)
     return story
+
+
+def _verdict(plan: SessionPlan) -> str:
+    """The steps' total against the planned length, in words."""
+    if plan.length_minutes is None:
+        return "the planned length is the steps' total"
+    spare = plan.length_minutes - plan.total_minutes
+    if spare > 0:
+        return f"of {number(plan.length_minutes)} planned, {number(spare)} to spare"
+    if spare == 0:
+        return f"exactly the {number(plan.length_minutes)} planned"
+    return f"{number(-spare)} over the {number(plan.length_minutes)} planned"
 
 
 def _step_marks(findings: list[Finding]) -> dict[int, str]:
@@ -170,14 +185,10 @@ def _steps(
         CachedParagraph("Elapsed", styles.head_right),
         CachedParagraph("Notes", styles.head),
     ]
-    rows: list[list[Any]] = [head]
+    rows: list[list[Any]] = []
+    row_commands: list[list[tuple[Any, ...]]] = []
     long_notes: list[tuple[int, str]] = []
     marks = _step_marks(findings)
-    commands: list[tuple[Any, ...]] = table_base_style(styles) + [
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("LINEBELOW", (0, 1), (-1, -2), 0.4, RULE),
-    ]
     for index, (step, elapsed) in enumerate(zip(plan.steps, plan.running_minutes(), strict=True)):
         technique = library.techniques.get(step.technique)
         notes = step.notes.strip()
@@ -196,45 +207,37 @@ def _steps(
                 para(notes, cell),
             ]
         )
+        own: list[tuple[Any, ...]] = [("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE)]
         if row_number % 2 == 0:
-            commands.append(("BACKGROUND", (0, row_number), (-1, row_number), ZEBRA))
+            own.append(("BACKGROUND", (0, 0), (-1, 0), ZEBRA))
         if index in marks:
             strong, _ = SEVERITY_COLOURS[marks[index]]
-            commands.append(("LINEBEFORE", (0, row_number), (0, row_number), 3.5, strong))
-    total_text = f"{number(plan.total_minutes)}"
-    if plan.length_minutes is None:
-        verdict = "the planned length is the steps' total"
-    else:
-        spare = plan.length_minutes - plan.total_minutes
-        if spare > 0:
-            verdict = f"of {number(plan.length_minutes)} planned, {number(spare)} to spare"
-        elif spare == 0:
-            verdict = f"exactly the {number(plan.length_minutes)} planned"
-        else:
-            verdict = f"{number(-spare)} over the {number(plan.length_minutes)} planned"
+            own.append(("LINEBEFORE", (0, 0), (0, 0), 3.5, strong))
+        row_commands.append(own)
     total_style = styles.cell_bold
     rows.append(
         [
             "",
             CachedParagraph("Total", total_style),
             "",
-            CachedParagraph(total_text, total_style.clone("total-right", alignment=2)),
+            CachedParagraph(
+                number(plan.total_minutes), total_style.clone("total-right", alignment=2)
+            ),
             "",
             "",
-            para(capitalised(verdict), total_style),
+            para(capitalised(_verdict(plan)), total_style),
         ]
     )
-    commands += [
-        ("LINEABOVE", (0, -1), (-1, -1), 1.0, INK),
-        ("SPAN", (4, -1), (5, -1)),
-    ]
-    table = Table(
+    row_commands.append([("LINEABOVE", (0, 0), (-1, 0), 1.0, INK), ("SPAN", (4, 0), (5, 0))])
+    widths = [width * share for share in _STEP_COLUMNS]
+    table = WindowTable(
+        head,
         rows,
-        colWidths=[width * share for share in _STEP_COLUMNS],
-        repeatRows=1,
-        hAlign="LEFT",
+        row_commands,
+        table_base_style(styles),
+        [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, 0), "BOTTOM")],
+        lambda some: Table(some, colWidths=widths, repeatRows=1, hAlign="LEFT"),
     )
-    table.setStyle(TableStyle(commands))
     if marks:
         story.append(
             para(
