@@ -91,6 +91,60 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
+HOME_RISK = {
+    "format": "session-plan",
+    "version": 1,
+    "client": {"name": "Alex", "conditions": ["diabetes"]},
+    "avoid": [{"region": "heel", "side": "left", "reason": "open-wound"}],
+    "steps": [{"technique": "effleurage", "region": "hand", "side": "both", "minutes": 5}],
+    "home_care": [{"exercise": "toe-alphabet"}, {"exercise": "marble-bath"}],
+}
+
+
+def test_check_json_names_home_care_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_plan(tmp_path, HOME_RISK)
+    status, out, err = run(["check", str(path), "--json"], capsys)
+    assert (status, err) == (1, "")
+    rows = [(f["severity"], f["rule"], f["step"], f["home_care"]) for f in json.loads(out)]
+    assert rows == [
+        ("contraindicated", "soak-over-wound", None, 1),
+        ("caution", "diabetes", None, None),
+        ("caution", "contains-avoided-area", None, 1),
+        ("caution", "warm-water", None, 1),
+        ("caution", "soak-diabetes", None, 1),
+    ]
+    status, out, _ = run(["check", str(path)], capsys)
+    assert "soak-over-wound (home care 2)" in out
+    assert 'Home-care exercise 2 ("Warm foot bath with marbles")' in out
+
+
+def test_rules_lists_every_rule_and_red_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    from planner.core.rules import RULEBOOK
+    from planner.core.rules.redflags import RED_FLAGS
+
+    status, out, err = run(["rules"], capsys)
+    assert (status, err) == (0, "")
+    for rule in RULEBOOK:
+        assert f"{rule.id} (" in out and rule.checks in out
+    for flag in RED_FLAGS:
+        assert f"{flag.id}: {flag.sign}" in out
+    assert out.index("CONTRAINDICATED") < out.index("CAUTION") < out.index("NOTE")
+    assert "EMERGENCY: Call the emergency number now (911, 999 or 112)." in out
+
+
+def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["rules", "--json"], capsys)
+    data = json.loads(out)
+    assert status == 0 and set(data) == {"rules", "red_flags"}
+    blood_clot = next(rule for rule in data["rules"] if rule["id"] == "blood-clot-limb")
+    assert blood_clot["severity"] == "contraindicated"
+    assert blood_clot["applies_to"] == "work"
+    assert "limb table" in blood_clot["reads"]
+    assert {flag["urgency"] for flag in data["red_flags"]} == {"emergency", "today", "soon"}
+
+
 def test_check_json_of_a_clean_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_plan(tmp_path, CLEAN)
     assert run(["check", "--json", str(path)], capsys) == (0, "[]\n", "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from planner.core.rules import area_rules, home_rules, step_rules
 from planner.core.rules.base import HOME_CARE, PLAN, SCOPES, STEP, WORK, Facts, Rule, Work
+from planner.core.vocab import SEVERITIES
 
 RULEBOOK: tuple[Rule, ...] = (
     *area_rules.RULES[:2],  # blood-clot-clearance, limb-unknown (plan)
@@ -17,6 +18,12 @@ RULEBOOK: tuple[Rule, ...] = (
     *home_rules.HOME_RULES,
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULEBOOK}
+
+
+def rules_by_severity() -> list[Rule]:
+    """The rulebook as a reader wants it: most serious first, in rulebook order within."""
+    rank = {severity: i for i, severity in enumerate(SEVERITIES)}
+    return sorted(RULEBOOK, key=lambda rule: rank[rule.severity])
 
 __all__ = [
     "HOME_CARE",
@@ -29,4 +36,5 @@ __all__ = [
     "Facts",
     "Rule",
     "Work",
+    "rules_by_severity",
 ]

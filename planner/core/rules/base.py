@@ -82,6 +82,16 @@ class Rule:
             and (not self.touch or bool(work.touches))
         )
 
+    def to_json(self) -> dict[str, Any]:
+        """The rule as the rulebook shows it (``planner rules --json``)."""
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "applies_to": self.scope,
+            "reads": list(self.reads),
+            "checks": self.checks,
+        }
+
     def message(self, fields: Mapping[str, str], *, home_care: bool = False) -> str:
         template = self.home_template if home_care and self.home_template else self.template
         return template.format_map(fields)
