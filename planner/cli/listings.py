@@ -29,6 +29,7 @@ def _print_json_entries(entries: list[Any], is_own: Any) -> int:
 
 def cmd_techniques(args: argparse.Namespace) -> int:
     from planner.core.library import FAMILIES
+    from planner.core.properties import TECHNIQUE_PROPERTIES, property_words
 
     library = common.library(args)
     techniques = list(library.techniques.values())
@@ -37,7 +38,7 @@ def cmd_techniques(args: argparse.Namespace) -> int:
     width = max((len(t.id) for t in techniques), default=10) + 2
     for technique in techniques:
         family = FAMILIES.get(technique.family, technique.family)
-        flags = ", vigorous" if technique.vigorous else ""
+        flags = "".join(f", {word}" for word in property_words(technique, TECHNIQUE_PROPERTIES))
         own = "  [own]" if library.is_custom_technique(technique.id) else ""
         print(
             f"{technique.id:<{width}}{technique.name} ({family}, {technique.default_pressure}, "

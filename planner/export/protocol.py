@@ -16,7 +16,9 @@ from planner.core.homecare import effective_routine
 from planner.core.howoften import in_words
 from planner.core.library import FAMILIES, Library
 from planner.core.plan import SessionPlan
+from planner.core.properties import TECHNIQUE_PROPERTIES, property_words
 from planner.core.regions import area_name
+from planner.core.rules.redflags import URGENCY_ACTIONS, red_flags_by_urgency
 from planner.core.safety import Finding, check_plan
 from planner.core.vocab import CONDITIONS, PRESSURE_NAMES, SEVERITIES, SEVERITY_NAMES
 from planner.export import bodypicture
@@ -85,9 +87,11 @@ def _title_block(plan: SessionPlan, styles: Styles, width: float) -> list[Flowab
 
 
 def _where(finding: Finding) -> str:
-    if finding.step is None:
-        return "Whole plan"
-    return f"Step {finding.step + 1}"
+    if finding.step is not None:
+        return f"Step {finding.step + 1}"
+    if finding.home_care is not None:
+        return f"Home care {finding.home_care + 1}"
+    return "Whole plan"
 
 
 def _findings(findings: list[Finding], styles: Styles, width: float) -> list[Flowable]:
@@ -266,8 +270,7 @@ def _techniques(plan: SessionPlan, library: Library, styles: Styles) -> list[Flo
             continue
         facts = [FAMILIES.get(technique.family, capitalised(technique.family))]
         facts.append(f"usually {technique.default_pressure} pressure")
-        if technique.vigorous:
-            facts.append("vigorous")
+        facts.extend(property_words(technique, TECHNIQUE_PROPERTIES))
         if library.is_custom_technique(technique.id):
             facts.append("your own technique")
         block: list[Flowable] = [
@@ -300,6 +303,22 @@ def _home_care(plan: SessionPlan, library: Library, styles: Styles) -> list[Flow
     return story
 
 
+def _red_flags(plan: SessionPlan, styles: Styles) -> list[Flowable]:
+    """The red flags that apply to this client, grouped by how urgent they are."""
+    groups = red_flags_by_urgency(plan)
+    story: list[Flowable] = heading("Red flags: stop and get medical help", styles)
+    story.append(para("If you or the client notice any of these, stop the session.", styles.small))
+    action_style = styles.body.clone("red-flag-action", fontName=BOLD, spaceBefore=4)
+    sign_style = styles.body.clone("red-flag-sign", leftIndent=styles.size, spaceAfter=1)
+    for urgency, flags in groups.items():
+        if not flags:
+            continue
+        group = [para(URGENCY_ACTIONS[urgency], action_style)]
+        group += [para(f"• {flag.sign}", sign_style) for flag in flags]
+        story.append(KeepTogether(group))
+    return story
+
+
 def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: float) -> list[Any]:
     """Every flowable of the therapist's protocol, in reading order."""
     findings = check_plan(plan, library)
@@ -310,6 +329,7 @@ def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: f
     story += _steps(plan, library, findings, styles, width)
     story += _techniques(plan, library, styles)
     story += _home_care(plan, library, styles)
+    story += _red_flags(plan, styles)
     story.append(gap(10))
     story.append(
         para(

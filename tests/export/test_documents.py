@@ -286,3 +286,21 @@ def test_the_week_grid_stays_on_one_page_with_its_heading(paper, large_print):
     with_last_row = [i for i, text in enumerate(pages) if "How strong were your" in text]
     assert len(with_heading) == 1
     assert with_heading == with_last_row
+
+
+def test_protocol_prints_the_red_flags_that_apply(protocol_pdf: bytes) -> None:
+    text = flat_text(protocol_pdf)
+    assert "Red flags: stop and get medical help" in text
+    assert "Call the emergency number now (911, 999 or 112)." in text
+    # The sample client is diabetic: the foot flags are there, the bleeding one is not.
+    assert "possible Charcot foot or infection" in text
+    assert "bleeding that is hard to stop" not in text
+    assert text.index("Call the emergency number") < text.index("See a doctor or the foot clinic")
+
+
+def test_protocol_names_the_home_care_row_of_a_finding() -> None:
+    data = plan_json()
+    data["home_care"] = [{"exercise": "toe-alphabet"}, {"exercise": "marble-bath"}]
+    text = flat_text(build_protocol(make_plan(data)))
+    assert "Home care 2" in text
+    assert "soaks" in text and "37 °C / 98 °F" in text

@@ -25,6 +25,7 @@ def rules_by_severity() -> list[Rule]:
     rank = {severity: i for i, severity in enumerate(SEVERITIES)}
     return sorted(RULEBOOK, key=lambda rule: rank[rule.severity])
 
+
 __all__ = [
     "HOME_CARE",
     "PLAN",

@@ -16,11 +16,13 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -131,6 +133,31 @@ def checklist(items: dict[str, str], parent: QWidget, height: int) -> QListWidge
         item.setCheckState(Qt.CheckState.Unchecked)
     listing.setFixedHeight(height)
     return listing
+
+
+def property_boxes(
+    labels: dict[str, tuple[str, str]], parent: QWidget, mnemonics: str = ""
+) -> tuple[QWidget, dict[str, QCheckBox]]:
+    """Check boxes for the properties the safety rules read, two to a row.
+
+    ``mnemonics`` gives each box's access key in turn (a letter of its label).
+    """
+    box = QWidget(parent)
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(16)
+    boxes: dict[str, QCheckBox] = {}
+    for i, (name, (label, meaning)) in enumerate(labels.items()):
+        key = mnemonics[i] if i < len(mnemonics) else ""
+        at = label.find(key) if key else -1
+        text = label if at < 0 else label[:at] + "&" + label[at:]
+        check = QCheckBox(text, box)
+        check.setAccessibleName(label)
+        check.setToolTip(meaning)
+        check.setAccessibleDescription(meaning)
+        boxes[name] = check
+        grid.addWidget(check, i // 2, i % 2)
+    return box, boxes
 
 
 def region_titles() -> dict[str, str]:

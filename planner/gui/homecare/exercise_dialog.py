@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.core import validate as v
 from planner.core.library import Exercise, Library, parse_exercise
+from planner.core.properties import EXERCISE_PROPERTIES
 from planner.gui.common.forms import (
     FormDialog,
     check_ids,
@@ -30,6 +31,7 @@ from planner.gui.common.forms import (
     count_box,
     minutes_box,
     own_id,
+    property_boxes,
     region_titles,
 )
 from planner.gui.common.roles import SEVERITY_COLOURS
@@ -94,6 +96,9 @@ class ExerciseDialog(FormDialog):
         self.cautions = self.add("&Cautions:", cautions, "Cautions, one per line")
         regions = checklist(region_titles(), self, 6 * self.fontMetrics().lineSpacing() + 12)
         self.regions = self.add("&Areas:", regions, "Areas the exercise works on")
+        # What the safety rules read about it (a soak, bare feet, standing...).
+        properties, self.properties = property_boxes(EXERCISE_PROPERTIES, self, "khBgP")
+        self.add("Safety:", properties, "What the safety rules read about it")
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("What still needs to be filled in")
@@ -115,6 +120,7 @@ class ExerciseDialog(FormDialog):
             self.days_a_week.valueChanged,
             self.cautions.textChanged,
             self.regions.itemChanged,
+            *(box.toggled for box in self.properties.values()),
         ):
             signal.connect(self._check)
         self._check()
@@ -129,6 +135,8 @@ class ExerciseDialog(FormDialog):
         self.days_a_week.setValue(exercise.days_a_week)
         self.cautions.setPlainText("\n".join(exercise.cautions))
         check_ids(self.regions, exercise.regions)
+        for name, box in self.properties.items():
+            box.setChecked(getattr(exercise, name))
         self._check()
 
     def exercise_json(self) -> dict[str, Any]:
@@ -144,6 +152,7 @@ class ExerciseDialog(FormDialog):
             "days_a_week": self.days_a_week.value(),
             "cautions": _lines(self.cautions),
             "regions": list(checked_ids(self.regions)),
+            **{name: box.isChecked() for name, box in self.properties.items()},
         }
 
     def first_problem(self) -> str:

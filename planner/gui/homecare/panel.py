@@ -159,6 +159,12 @@ class HomeCarePanel(QWidget):
         self.duplicate_exercise.clicked.connect(lambda: self.edit_own(self.chosen(), editing=False))
         self.delete_exercise.clicked.connect(lambda: self.delete_own(self.chosen()))
 
+    def select_row(self, row: int) -> None:
+        """Select one row of the routine (a safety finding about it was chosen)."""
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
     def _row(self) -> int:
         index = self.table.currentIndex()
         return index.row() if index.isValid() else -1

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.library import FAMILIES, Library, Technique
+from planner.core.properties import TECHNIQUE_PROPERTIES, property_words
 from planner.core.regions import region_title
 from planner.core.vocab import PRESSURE_NAMES, PRESSURES
 from planner.gui.library.model import LibraryModel
@@ -301,8 +302,7 @@ def details_html(technique: Technique, own: bool) -> str:
         f"{PRESSURE_NAMES[technique.default_pressure].lower()} pressure",
         f"{technique.default_minutes:g} min",
     ]
-    if technique.vigorous:
-        facts.append("vigorous")
+    facts.extend(property_words(technique, TECHNIQUE_PROPERTIES))
     if own:
         facts.append("your own")
     regions = ", ".join(region_title(r) for r in technique.regions) or "Any area"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.core.library import FAMILIES, Library, Technique
+from planner.core.properties import TECHNIQUE_PROPERTIES
 from planner.core.vocab import PRESSURE_NAMES, PRESSURES
 from planner.gui.common.forms import (
     FormDialog,
@@ -15,6 +16,7 @@ from planner.gui.common.forms import (
     exercise_titles,
     minutes_box,
     own_id,
+    property_boxes,
     region_titles,
 )
 
@@ -29,7 +31,10 @@ class TechniqueDialog(FormDialog):
         self.family = self.add("&Family:", combo(FAMILIES, self), "Family")
         self.pressure = self.add("Default &pressure:", combo(PRESSURE_NAMES, self), "Pressure")
         self.minutes = self.add("Default &minutes:", minutes_box(self), "Default minutes")
-        self.vigorous = self.add("", QCheckBox("&Vigorous (brisk or forceful)", self), "Vigorous")
+        # What the safety rules read about it (vigorous, percussive, pulls the skin...).
+        properties, self.properties = property_boxes(TECHNIQUE_PROPERTIES, self, "Vrktd")
+        self.add("Safety:", properties, "What the safety rules read about it")
+        self.vigorous = self.properties["vigorous"]
         description = QPlainTextEdit(self)
         description.setTabChangesFocus(True)
         description.setFixedHeight(90)
@@ -51,7 +56,8 @@ class TechniqueDialog(FormDialog):
         self.family.setCurrentIndex(max(self.family.findData(technique.family), 0))
         self.pressure.setCurrentIndex(PRESSURES.index(technique.default_pressure))
         self.minutes.setValue(float(technique.default_minutes))
-        self.vigorous.setChecked(technique.vigorous)
+        for name, box in self.properties.items():
+            box.setChecked(getattr(technique, name))
         self.description.setPlainText(technique.description)
         check_ids(self.regions, technique.regions)
         check_ids(self.exercises, technique.exercises)
@@ -66,7 +72,7 @@ class TechniqueDialog(FormDialog):
             description=self.description.toPlainText().strip(),
             default_pressure=self.pressure.currentData(),
             default_minutes=int(minutes) if minutes.is_integer() else minutes,
-            vigorous=self.vigorous.isChecked(),
             regions=checked_ids(self.regions),
             exercises=checked_ids(self.exercises),
+            **{name: box.isChecked() for name, box in self.properties.items()},  # type: ignore[arg-type]
         )

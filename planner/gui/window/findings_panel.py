@@ -38,7 +38,12 @@ class FindingsModel(QAbstractListModel):
         if not index.isValid() or index.row() >= min(self._rows, len(self.document.findings)):
             return None
         finding = self.document.findings[index.row()]
-        where = "Whole plan" if finding.step is None else f"Step {finding.step + 1}"
+        if finding.step is not None:
+            where = f"Step {finding.step + 1}"
+        elif finding.home_care is not None:
+            where = f"Home care {finding.home_care + 1}"
+        else:
+            where = "Whole plan"
         if role == Qt.ItemDataRole.DisplayRole:
             # Step findings name their step in the message already.
             return finding.message
@@ -62,9 +67,11 @@ class FindingsPanel(QWidget):
 
     Signals:
         step_selected(int): the chosen finding is about this step.
+        home_care_selected(int): the chosen finding is about this home-care row.
     """
 
     step_selected = Signal(int)
+    home_care_selected = Signal(int)
 
     def __init__(self, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +116,12 @@ class FindingsPanel(QWidget):
         self.summary.setText(", ".join(parts).capitalize() + ".")
 
     def _on_chosen(self, index: QModelIndex, *_: object) -> None:
-        if index.isValid():
-            step = index.data(Role.STEP)
-            if step is not None and step >= 0:
-                self.step_selected.emit(step)
+        if not index.isValid():
+            return
+        step = index.data(Role.STEP)
+        if step is not None and step >= 0:
+            self.step_selected.emit(step)
+            return
+        finding = index.data(Role.ITEM)
+        if finding is not None and finding.home_care is not None:
+            self.home_care_selected.emit(finding.home_care)

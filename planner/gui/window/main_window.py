@@ -233,6 +233,15 @@ class MainWindow(QMainWindow):
         self._action(tools, "&Templates…", files.manage_templates)
         self._action(tools, "&Settings…", files.edit_settings, QKeySequence.StandardKey.Preferences)
 
+        # No Alt letter is left for "Help" on the first screen; F1 opens the rulebook.
+        help_menu = bar.addMenu("Help")
+        self.rulebook_action = self._action(
+            help_menu,
+            "Safety &rulebook…",
+            self.show_rulebook,
+            QKeySequence.StandardKey.HelpContents,
+        )
+
     def _build_file_menu(self, file: QMenu) -> None:
         """Sessions, templates, plan files, PDFs, printing, Quit."""
         files = self.files
@@ -282,6 +291,18 @@ class MainWindow(QMainWindow):
         )
         self.library_dock.delete_requested.connect(self.files.delete_technique)
         self.findings.step_selected.connect(self.editor.select_step)
+        self.findings.home_care_selected.connect(self.show_home_care_row)
+
+    def show_rulebook(self) -> None:
+        from planner.gui.window.rulebook_dialog import RulebookDialog
+
+        RulebookDialog(self).exec()
+
+    def show_home_care_row(self, row: int) -> None:
+        """Bring the Home care tab forward with the row of a finding selected."""
+        self.home_care_dock.show()
+        self.home_care_dock.raise_()
+        self.home_care.select_row(row)
 
     def _on_title(self, *_: object) -> None:
         title = self.document.plan.title or "Untitled session"
