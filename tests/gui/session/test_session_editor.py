@@ -210,7 +210,11 @@ def test_header_tab_order_names_andmnemonics(window, qtbot):
     # nowhere else in the window (nor by a menu of the menu bar).
     editor_keys = mnemonics(editor)
     assert len(editor_keys) == len(set(editor_keys)), editor_keys
-    menus = [a.text()[a.text().index("&") + 1].casefold() for a in main.menuBar().actions()]
+    menus = [
+        a.text()[a.text().index("&") + 1].casefold()
+        for a in main.menuBar().actions()
+        if "&" in a.text()  # Help has no letter left: F1 opens the rulebook
+    ]
     window_keys = mnemonics(main)
     for key, field in (("s", editor.status), ("o", editor.after_notes)):
         assert window_keys.count(key) == 1 and key not in menus
