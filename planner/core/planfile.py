@@ -114,10 +114,10 @@ def _own_entries(
         if entry.id in builtin:
             raise v.FormatError(
                 v.join(place, "id"),
-                f"{entry.id!r} is a built-in {kind}; give your own {kind} another id",
+                f"{v.quote(entry.id)} is a built-in {kind}; give your own {kind} another id",
             )
         if entry.id in seen:
-            raise v.FormatError(v.join(place, "id"), f"{entry.id!r} is defined twice")
+            raise v.FormatError(v.join(place, "id"), f"{v.quote(entry.id)} is defined twice")
         seen.add(entry.id)
         entries.append(entry)
     return entries
@@ -167,10 +167,12 @@ def parse_plan(data: Any, library: Library | None = None) -> SessionPlan:
         try:
             plan.date = datetime.date.fromisoformat(date_text)
         except ValueError:
-            raise v.FormatError("date", f"{date_text!r} is not a date like 2026-11-21") from None
+            raise v.FormatError(
+                "date", f"{v.quote(date_text)} is not a date like 2026-11-21"
+            ) from None
         # fromisoformat also takes "20261121" and week dates ("2026-W47-1"); the format does not.
         if not _DATE_PATTERN.fullmatch(date_text):
-            raise v.FormatError("date", f"{date_text!r} is not a date like 2026-11-21")
+            raise v.FormatError("date", f"{v.quote(date_text)} is not a date like 2026-11-21")
     if "length_minutes" in data:
         plan.length_minutes = v.number(
             data["length_minutes"], "length_minutes", maximum=MAX_SESSION_MINUTES
@@ -237,7 +239,7 @@ def parse_plan(data: Any, library: Library | None = None) -> SessionPlan:
         technique = full_library.techniques.get(technique_id)
         if technique is None:
             raise v.FormatError(
-                v.join(place, "technique"), f"{technique_id!r} is not a known technique"
+                v.join(place, "technique"), f"{v.quote(technique_id)} is not a known technique"
             )
         region, side = _area(entry, place)
         plan.steps.append(
@@ -278,7 +280,9 @@ def _home_care_item(item: Any, place: str, version: int, library: Library) -> Ho
     exercise_id = v.text(entry["exercise"], v.join(place, "exercise"))
     exercise = library.exercises.get(exercise_id)
     if exercise is None:
-        raise v.FormatError(v.join(place, "exercise"), f"{exercise_id!r} is not a known exercise")
+        raise v.FormatError(
+            v.join(place, "exercise"), f"{v.quote(exercise_id)} is not a known exercise"
+        )
     times, days = how_often(entry, place, (exercise.times_a_day, exercise.days_a_week))
     note = v.text(entry.get("note", ""), v.join(place, "note"))
     if "frequency" in entry:

@@ -16,6 +16,9 @@ from typing import Any
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 MAX_TEXT = 20_000
+QUOTE_CHARS = 60
+# Python refuses to turn more than 4,300 digits into a number; no plan needs 20.
+MAX_DIGITS = 100
 
 
 class FormatError(ValueError):
@@ -27,13 +30,24 @@ class FormatError(ValueError):
         super().__init__(f"{place}: {message}" if place else message)
 
 
+def quote(value: object) -> str:
+    """A value as an error message quotes it: on one line, at most about 60 characters.
+
+    A 1 MB value would otherwise make a 1 MB error line; the start says enough.
+    """
+    if isinstance(value, str) and len(value) > QUOTE_CHARS:
+        return repr(value[: QUOTE_CHARS - 1] + "…")
+    shown = repr(value)
+    return shown if len(shown) <= QUOTE_CHARS + 2 else shown[: QUOTE_CHARS - 1] + "…"
+
+
 def join(place: str, key: str | int) -> str:
     """The place of a member: ``join("steps", 2) == "steps[2]"``."""
     if isinstance(key, int):
         return f"{place}[{key}]"
-    if not key.isprintable():
+    if not key.isprintable() or len(key) > QUOTE_CHARS:
         # A key with a line break or control character must not break the one-line message.
-        return f"{place}[{key!r}]"
+        return f"{place}[{quote(key)}]"
     return f"{place}.{key}" if place else key
 
 
@@ -92,7 +106,7 @@ def identifier(value: Any, place: str) -> str:
         raise FormatError(place, f"must be text, not {describe(value)}")
     if not ID_PATTERN.fullmatch(value):
         raise FormatError(
-            place, f"{value!r} is not a valid id (lower-case letters, digits and '-')"
+            place, f"{quote(value)} is not a valid id (lower-case letters, digits and '-')"
         )
     return value
 
@@ -101,7 +115,7 @@ def choice(value: Any, place: str, choices: Collection[str], what: str) -> str:
     if not isinstance(value, str):
         raise FormatError(place, f"must be text, not {describe(value)}")
     if value not in choices:
-        raise FormatError(place, f"{value!r} is not a known {what}")
+        raise FormatError(place, f"{quote(value)} is not a known {what}")
     return value
 
 
@@ -161,23 +175,62 @@ def id_list(
     for i, item in enumerate(items):
         choice(item, join(place, i), choices, what)
         if item in seen:
-            raise FormatError(join(place, i), f"{item!r} is listed twice")
+            raise FormatError(join(place, i), f"{quote(item)} is listed twice")
         seen.add(item)
     return tuple(items)
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed here")
+class _Problem:
+    """Left in the decoded data where the text had something we refuse, to find its place."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # A key written twice would silently lose one of its values.
-    result: dict[str, Any] = {}
+class _Object(dict[str, Any]):
+    """A decoded object that remembers the first key it saw twice."""
+
+    twice: str | None = None
+
+
+def _constant(name: str) -> _Problem:
+    return _Problem(f"{name} is not allowed (JSON has no {name}; write a number)")
+
+
+def _integer(digits: str) -> int | _Problem:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        return _Problem(f"a number of {len(digits.lstrip('-')):,} digits is far too large")
+    return int(digits)
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    # A key written twice would silently lose one of its values: noted, refused below.
+    result = _Object()
     for key, value in pairs:
-        if key in result:
-            raise ValueError(f"the key {key!r} appears twice in one object")
+        if key in result and result.twice is None:
+            result.twice = key
         result[key] = value
     return result
+
+
+def _first_problem(data: Any) -> None:
+    """Raise FormatError at the first refused thing in document order, naming its place."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        place, value = stack.pop()
+        if isinstance(value, _Problem):
+            raise FormatError(place, value.problem)
+        if isinstance(value, _Object):
+            if value.twice is not None:
+                raise FormatError(
+                    place or "top level",
+                    f"the key {quote(value.twice)} appears twice in this object",
+                )
+            stack.extend((join(place, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(
+                (join(place, index), item) for index, item in reversed(list(enumerate(value)))
+            )
 
 
 def strict_json(text: str) -> Any:
@@ -185,19 +238,22 @@ def strict_json(text: str) -> Any:
 
     A leading byte-order mark is allowed; empty text, broken JSON and nesting too
     deep for the decoder raise :class:`FormatError` with the line and column
-    where known.
+    where known; NaN, Infinity, a key twice and a number of more than 100 digits
+    are named by their place (``steps[3].minutes``).
     """
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
         raise FormatError("", "the file is empty")
     try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        data = json.loads(
+            text, parse_constant=_constant, parse_int=_integer, object_pairs_hook=_pairs
+        )
     except json.JSONDecodeError as error:
         raise FormatError(
             f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}"
         ) from None
     except RecursionError:
         raise FormatError("", "the JSON is nested too deeply") from None
-    except ValueError as error:
-        raise FormatError("", str(error)) from None
+    _first_problem(data)
+    return data

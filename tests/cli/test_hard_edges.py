@@ -289,3 +289,88 @@ def test_export_writes_both_documents_or_neither(tmp_path: Path) -> None:
     )
     assert sizes[1][1] in one_error_line(result)
     assert snapshot(tmp_path) == before
+
+
+# -- 8. every error names its place -------------------------------------------------------
+
+
+def _raw_plan(folder: Path, text: str, name: str = "plan.json") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _plan_text_with_step(step: str) -> str:
+    text = json.dumps(plan_json())
+    # The fourth step written by hand, as a person (or a broken program) might write it.
+    data = plan_json()
+    fourth = json.dumps(data["steps"][3])
+    return text.replace(fourth, step, 1)
+
+
+@pytest.mark.parametrize(
+    ("step", "place", "words"),
+    [
+        (
+            '{"technique": "effleurage", "region": "sole", "minutes": NaN}',
+            "steps[3].minutes",
+            "NaN",
+        ),
+        (
+            '{"technique": "effleurage", "region": "sole", "minutes": -Infinity}',
+            "steps[3].minutes",
+            "-Infinity",
+        ),
+        (
+            '{"technique": "effleurage", "region": "sole", "minutes": 5, "minutes": 6}',
+            "steps[3]",
+            "'minutes' appears twice",
+        ),
+        (
+            '{"technique": "effleurage", "region": "sole", "minutes": 1e999}',
+            "steps[3].minutes",
+            "",
+        ),
+    ],
+)
+def test_bad_numbers_and_twice_written_keys_name_their_place(
+    tmp_path: Path, step: str, place: str, words: str
+) -> None:
+    plan = _raw_plan(tmp_path, _plan_text_with_step(step))
+    err = one_error_line(planner("check", plan))
+    assert f"{plan}: {place}: " in err and words in err
+
+
+def test_a_number_of_5000_digits_names_its_place(tmp_path: Path) -> None:
+    text = json.dumps(plan_json()).replace('"version": 1', '"version": ' + "9" * 5000)
+    err = one_error_line(planner("check", _raw_plan(tmp_path, text)))
+    assert "version: " in err and "set_int_max_str_digits" not in err and len(err) < 300
+
+
+def test_broken_json_names_line_and_column(tmp_path: Path) -> None:
+    text = json.dumps(plan_json(), indent=2).replace('"title"', '"title" "x"', 1)
+    err = one_error_line(planner("check", _raw_plan(tmp_path, text)))
+    assert "line 4, column" in err
+
+
+# -- 9. an error quotes at most about 60 characters ----------------------------------------
+
+
+@pytest.mark.parametrize("where", ["unknown key", "region value", "technique value"])
+def test_a_megabyte_value_is_quoted_short(tmp_path: Path, where: str) -> None:
+    data = plan_json()
+    huge = "z" * 1_000_000
+    if where == "unknown key":
+        data[huge] = 1
+    elif where == "region value":
+        data["steps"][0]["region"] = huge
+    else:
+        data["steps"][0]["technique"] = huge
+    err = one_error_line(planner("check", write_plan(tmp_path, **{k: data[k] for k in data})))
+    assert len(err) < 300 and "z" * 61 not in err
+
+
+def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path: Path) -> None:
+    plan = _raw_plan(tmp_path, "{", name="two\nlines.json")
+    err = one_error_line(planner("check", plan))
+    assert "two\\u000alines.json" in err

@@ -492,3 +492,31 @@ def test_dumps_does_not_change_the_plan(example: dict[str, Any]) -> None:
     before = plan.copy()
     dumps_plan(plan)
     assert plan == before
+
+
+def test_refused_json_names_its_place() -> None:
+    from planner.core import validate as v
+
+    cases = {
+        '{"a": [1, {"m": NaN}]}': "a[1].m: NaN is not allowed",
+        '{"a": Infinity}': "a: Infinity is not allowed",
+        '{"s": [{}, {"k": 1, "k": 2}]}': "s[1]: the key 'k' appears twice",
+        '{"k": 1, "k": 2}': "top level: the key 'k' appears twice",
+        '{"v": ' + "9" * 200 + "}": "v: a number of 200 digits is far too large",
+    }
+    for text, expected in cases.items():
+        with pytest.raises(v.FormatError) as caught:
+            v.strict_json(text)
+        assert str(caught.value).startswith(expected)
+    # Near misses: the same shapes, allowed.
+    assert v.strict_json('{"a": [1, {"m": 1.5}], "v": ' + "9" * 100 + "}")["a"][1]["m"] == 1.5
+    assert v.strict_json('{"s": [{"k": 1}, {"k": 2}]}')["s"][1]["k"] == 2
+
+
+def test_quotes_are_short_and_on_one_line() -> None:
+    from planner.core import validate as v
+
+    assert v.quote("short") == "'short'"
+    long = v.quote("x" * 10_000)
+    assert len(long) <= 62 and long.endswith("…'")
+    assert "\n" not in v.quote("a\nb") and len(v.join("steps", "k" * 500)) < 80
