@@ -61,3 +61,27 @@ def load_plan(path: str, library: Any) -> Any:
         return load_plan(path, library)
     except PlanFileError as error:
         raise UsageError(str(error)) from None
+
+
+def add_plan_source(parser: argparse.ArgumentParser) -> None:
+    """``PLAN.json``, or ``--session ID`` for a session stored in the store (one of the two)."""
+    parser.add_argument("plan", metavar="PLAN.json", nargs="?", help="a plan file")
+    parser.add_argument(
+        "--session", metavar="ID", help="a stored session instead of a plan file (see 'sessions')"
+    )
+
+
+def load_plan_source(args: argparse.Namespace) -> tuple[Any, Any, str]:
+    """(plan, library, what to call it in messages) from a plan file or a stored session."""
+    if bool(args.plan) == bool(args.session):
+        raise UsageError("give a plan file or --session ID (one of the two)")
+    if args.plan:
+        found = library(args)
+        return load_plan(args.plan, found), found, args.plan
+    from planner.storage import Store, StoreError
+
+    try:
+        with Store.open(data_folder(args), read_only=True) as store:
+            return store.session(args.session).plan, store.library(), f"session {args.session}"
+    except StoreError as error:
+        raise UsageError(str(error)) from None

@@ -23,9 +23,11 @@ def add_commands(subparsers: Any) -> None:
         "export",
         help="write the therapist's protocol and/or the client's home-care sheet as PDF",
         description="Write the therapist's protocol and/or the client's home-care sheet of a "
-        "plan file as PDF. Give at least one output.",
+        "plan file, or of a stored session (--session ID), as PDF. Give at least one output.",
     )
-    export.add_argument("plan", metavar="PLAN.json")
+    from planner.cli.common import add_plan_source
+
+    add_plan_source(export)
     export.add_argument("--protocol", metavar="OUT.pdf", help="write the therapist's protocol")
     export.add_argument("--home-care", metavar="OUT.pdf", help="write the client's home-care sheet")
     export.add_argument(
@@ -53,7 +55,7 @@ def _check_outputs(plan: str, outputs: list[str]) -> None:
         folder = os.path.dirname(os.path.abspath(target))
         if not os.access(folder, os.W_OK | os.X_OK):
             raise UsageError(f"{path}: cannot write in the folder {folder}")
-        if _same_file(target, plan):
+        if plan and _same_file(target, plan):
             raise UsageError(f"{path}: is the plan file itself; give another output file")
         if any(_same_file(target, other) for other in targets):
             raise UsageError(f"{path}: the two documents need different files")
@@ -86,9 +88,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if args.large_print and not args.home_care:
         raise common.UsageError("--large-print is for the home-care sheet: add --home-care OUT.pdf")
-    _check_outputs(args.plan, outputs)
-    library = common.library(args)
-    plan = common.load_plan(args.plan, library)
+    if bool(args.plan) == bool(args.session):
+        raise common.UsageError("give a plan file or --session ID (one of the two)")
+    _check_outputs(args.plan or "", outputs)
+    plan, library, source = common.load_plan_source(args)
     documents: list[tuple[str, bytes]] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", MissingGlyphsWarning)
@@ -101,10 +104,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 )
                 documents.append((args.home_care, data))
         except ExportError as error:
-            raise common.UsageError(f"{args.plan}: {error}") from None
+            raise common.UsageError(f"{source}: {error}") from None
     for warning in caught:
         if issubclass(warning.category, MissingGlyphsWarning):
-            common.warn("export", f"{args.plan}: {warning.message}")
+            common.warn("export", f"{source}: {warning.message}")
         else:
             warnings.showwarning(
                 warning.message, warning.category, warning.filename, warning.lineno

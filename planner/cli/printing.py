@@ -25,7 +25,9 @@ def add_commands(subparsers: Any) -> None:
         description="Print the therapist's protocol or the client's home-care sheet of a plan "
         "file on the named printer, or on the default one, without a dialog.",
     )
-    command.add_argument("plan", metavar="PLAN.json")
+    from planner.cli.common import add_plan_source
+
+    add_plan_source(command)
     which = command.add_mutually_exclusive_group(required=True)
     which.add_argument("--protocol", action="store_true", help="print the therapist's protocol")
     which.add_argument(
@@ -61,8 +63,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     if args.large_print and not args.home_care:
         raise common.UsageError("--large-print is for the home-care sheet (--home-care)")
-    library = common.library(args)
-    plan = common.load_plan(args.plan, library)
+    plan, library, _ = common.load_plan_source(args)
     _application()
     from planner.gui.documents.printing import (
         PrintError,

@@ -17,8 +17,24 @@ from planner.cli import common
 
 def add_commands(commands: Any) -> None:
     """Add the store's commands to the main parser's subparsers."""
-    imp = commands.add_parser("import", help="store a plan file as a session of its client")
+    imp = commands.add_parser(
+        "import",
+        help="store a plan file as a session of its client",
+        description="Store a plan file as a session of its client, found by name (case and "
+        "spacing aside) or made new with the plan's conditions and areas as standing ones.",
+    )
     imp.add_argument("plan", metavar="PLAN.json")
+    imp.add_argument(
+        "--update-client",
+        action="store_true",
+        help="also make the plan's conditions and areas the client's standing ones",
+    )
+    imp.add_argument(
+        "--again", action="store_true", help="store it even if the same plan is already stored"
+    )
+    imp.add_argument(
+        "--session", metavar="ID", help="replace the plan of this session (of the same client)"
+    )
     imp.set_defaults(func=cmd_import)
 
     store = commands.add_parser("store", help="facts about the store, and backups")
@@ -68,27 +84,30 @@ def _run(store: Any, action: Any) -> Any:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from planner.storage import ClientRecord, SessionRecord
+    from planner.storage.importing import DuplicatePlanError
 
     # The plan is read and checked before the store is opened: a bad plan stores nothing.
     plan = common.load_plan(args.plan, common.library(args))
-    name = plan.client.name.strip()
-    if not name:
+    if not plan.client.name.strip():
         raise common.UsageError(
             f"{args.plan}: client.name: the plan names no client to store it under"
         )
+    if args.again and args.session:
+        raise common.UsageError("--again stores a new session; --session replaces one: not both")
 
-    def save(store: Any) -> str:
-        client = store.find_client(name)
-        if client is None:
-            client = store.save_client(
-                ClientRecord(
-                    id="", name=name, conditions=plan.client.conditions, notes=plan.client.notes
-                )
+    def save(store: Any) -> Any:
+        try:
+            return store.import_plan(
+                plan, update_client=args.update_client, again=args.again, session_id=args.session
             )
-        return str(store.save_session(SessionRecord(id="", client_id=client.id, plan=plan)).id)
+        except DuplicatePlanError as error:
+            raise common.UsageError(
+                f"{args.plan}: {error} Add --again to store it once more."
+            ) from None
 
-    print(_run(_open(args, read_only=False), save))
+    result = _run(_open(args, read_only=False), save)
+    # Only the id, as scripts expect (id=$(planner import plan.json)); stderr stays for problems.
+    print(result.session.id)
     return common.EXIT_OK
 
 

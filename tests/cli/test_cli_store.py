@@ -52,7 +52,7 @@ def test_import_creates_then_matches_the_client(tmp_path: Path, capsys) -> None:
     plan = write(tmp_path, PLAN)
     status, first, err = run(["--data-dir", str(data), "import", str(plan)], capsys)
     assert (status, err) == (0, "")
-    status, second, err = run(["import", str(plan), "--data-dir", str(data)], capsys)
+    status, second, err = run(["import", str(plan), "--again", "--data-dir", str(data)], capsys)
     assert (status, err) == (0, "")
     with Store.open(data, read_only=True) as store:
         (client,) = store.clients()
