@@ -127,6 +127,8 @@ def cmd_store_info(args: argparse.Namespace) -> int:
         ("Size", f"{info['size_bytes']:,} bytes"),
         ("Latest backup", info["backups"][0] if info["backups"] else "none yet"),
     ]
+    if info.get("read_only_folder"):
+        rows.append(("Read-only", f"yes: {info['read_only_folder']}; nothing can be saved"))
     for label, value in rows:
         print(f"{label + ':':<16}{value}")
     return common.EXIT_OK

@@ -14,6 +14,7 @@ from planner.storage.errors import (
     StoreDamagedError,
     StoreError,
     StoreLockedError,
+    StoreReadOnlyError,
     StoreVersionError,
 )
 from planner.storage.paths import data_dir
@@ -43,6 +44,7 @@ __all__ = [
     "StoreDamagedError",
     "StoreError",
     "StoreLockedError",
+    "StoreReadOnlyError",
     "StoreVersionError",
     "TemplateRecord",
     "data_dir",

@@ -13,6 +13,10 @@ class StoreLockedError(StoreError):
     """Another program has the store open for writing."""
 
 
+class StoreReadOnlyError(StoreError):
+    """The user made the store folder read-only: it can be opened read-only, never changed."""
+
+
 class StoreVersionError(StoreError):
     """The store was written by a newer program; it is left untouched."""
 

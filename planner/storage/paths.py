@@ -37,7 +37,29 @@ def data_dir() -> Path:
 
 
 def make_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and parents) if needed and make it readable by its owner only."""
+    """Create ``folder`` (and parents) if needed and make it readable by its owner only.
+
+    Only a mode wider than 0700 is narrowed (group and others lose their access);
+    a folder its owner made read-only (0500) stays so.
+    """
     folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-    if os.name == "posix" and (folder.stat().st_mode & 0o777) != FOLDER_MODE:
-        os.chmod(folder, FOLDER_MODE)
+    mode = folder.stat().st_mode & 0o777
+    if os.name == "posix" and mode & ~FOLDER_MODE:
+        os.chmod(folder, mode & FOLDER_MODE)
+
+
+def read_only_folder(folder: Path) -> str | None:
+    """Why ``folder`` is one its owner made read-only (``mode 0500``), or None.
+
+    The owner's write bit is what counts, not whether this process could write
+    anyway (root can): the user's choice is respected either way.
+    """
+    import stat
+
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode) and not mode & stat.S_IWUSR:
+        return f"the folder is read-only (mode {mode & 0o777:04o})"
+    return None

@@ -37,6 +37,7 @@ from planner.storage.errors import (
     StoreDamagedError,
     StoreError,
     StoreLockedError,
+    StoreReadOnlyError,
     StoreVersionError,
 )
 from planner.storage.importing import ImportMixin
@@ -50,6 +51,7 @@ from planner.storage.paths import (
     SESSIONS_DIR,
     data_dir,
     make_private_folder,
+    read_only_folder,
 )
 from planner.storage.records import (
     STATUSES,
@@ -99,6 +101,12 @@ class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin, SigningM
         # written by a newer program must stay exactly as it is.
         with contextlib.suppress(StoreDamagedError):  # reported below, after keeping a copy
             cls(folder, True, None)._check_version(for_writing=True)
+        why = read_only_folder(folder)
+        if why is not None:
+            raise StoreReadOnlyError(
+                f"The store in {folder} can only be read: {why}. Nothing was changed; "
+                "make the folder writable again to save."
+            )
         try:
             make_private_folder(folder)
         except OSError as error:
@@ -307,6 +315,7 @@ class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin, SigningM
             "exercises": len(exercises),
             "size_bytes": sum(p.stat().st_size for p in data_files(self.folder)),
             "read_only": self.read_only,
+            "read_only_folder": read_only_folder(self.folder),
             "backups": [str(p) for p in list_backups(self.folder)],
         }
 

@@ -374,3 +374,31 @@ def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path: Path) -> None
     plan = _raw_plan(tmp_path, "{", name="two\nlines.json")
     err = one_error_line(planner("check", plan))
     assert "two\\u000alines.json" in err
+
+
+# -- 6. a store its owner made read-only -----------------------------------------------------
+
+
+def test_a_read_only_store_opens_read_only_and_says_so(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert planner("--data-dir", store, "import", write_plan(tmp_path)).returncode == 0
+    store.chmod(0o500)
+    try:
+        other = write_plan(tmp_path, "other.json", title="Another session")
+        before = snapshot(store)
+        err = one_error_line(planner("--data-dir", store, "import", other))
+        assert "read-only (mode 0500)" in err
+        info = planner("--data-dir", store, "store", "info")
+        assert info.returncode == 0 and b"Read-only:" in info.stdout
+        assert snapshot(store) == before and (store.stat().st_mode & 0o777) == 0o500
+    finally:
+        store.chmod(0o700)
+
+
+def test_only_a_wider_store_folder_is_narrowed(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert planner("--data-dir", store, "import", write_plan(tmp_path)).returncode == 0
+    store.chmod(0o755)
+    result = planner("--data-dir", store, "import", write_plan(tmp_path, "b.json", title="B"))
+    assert result.returncode == 0, result.stderr
+    assert (store.stat().st_mode & 0o777) == 0o700

@@ -49,6 +49,7 @@ def open_store(
         StoreDamagedError,
         StoreError,
         StoreLockedError,
+        StoreReadOnlyError,
         data_dir,
         restore_backup,
     )
@@ -61,7 +62,8 @@ def open_store(
                         raise first
                     return first, ""
                 return Store.open(folder), ""
-            except StoreLockedError as error:
+            except (StoreLockedError, StoreReadOnlyError) as error:
+                # Another program writes it, or its owner made it read-only: show it, say so.
                 return Store.open(folder, read_only=True), str(error)
         except StoreDamagedError as error:
             backup = error.backups[0] if error.backups else None
