@@ -225,12 +225,22 @@ def copy_store(folder: Path, dest: Path) -> None:
         return
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise StoreError(f"{dest} already exists and is not an empty folder.")
-    make_private_folder(dest)
-    make_private_folder(dest / SESSIONS_DIR)
-    for path in files:
-        _place(path, dest / path.relative_to(folder), link=False)
-    fsync_folder(dest / SESSIONS_DIR)
-    fsync_folder(dest)
+    # Copied into a hidden folder beside DEST and renamed at the end: a full disk
+    # leaves no partial DEST behind (the retry would then be refused).
+    import tempfile
+
+    partial = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent))
+    try:
+        make_private_folder(partial / SESSIONS_DIR)
+        for path in files:
+            _place(path, partial / path.relative_to(folder), link=False)
+        fsync_folder(partial / SESSIONS_DIR)
+        fsync_folder(partial)
+        os.replace(partial, dest)  # over an empty folder too
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    fsync_folder(dest.parent)
 
 
 def restore_backup(folder: Path, backup_path: Path) -> Path:

@@ -402,3 +402,21 @@ def test_only_a_wider_store_folder_is_narrowed(tmp_path: Path) -> None:
     result = planner("--data-dir", store, "import", write_plan(tmp_path, "b.json", title="B"))
     assert result.returncode == 0, result.stderr
     assert (store.stat().st_mode & 0o777) == 0o700
+
+
+@pytest.mark.parametrize("dest_name", ["copy", "copy.zip"])
+def test_a_failed_backup_leaves_nothing_and_the_retry_works(tmp_path: Path, dest_name: str) -> None:
+    store = tmp_path / "store"
+    assert planner("--data-dir", store, "import", write_plan(tmp_path)).returncode == 0
+    dest = tmp_path / "out" / dest_name
+    dest.parent.mkdir()
+    before = snapshot(tmp_path)
+    # No file over 200 bytes can be written, as on a disk that is full.
+    failed = planner(
+        "--data-dir", store, "store", "backup", dest, preexec_fn=_small_files_only(200)
+    )
+    assert str(dest) in one_error_line(failed)
+    assert snapshot(tmp_path) == before
+    retry = planner("--data-dir", store, "store", "backup", dest)
+    assert retry.returncode == 0, retry.stderr
+    assert dest.exists()
