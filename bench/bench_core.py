@@ -40,6 +40,7 @@ from planner.core.plan import (  # noqa: E402
 from planner.core.planfile import save_plan  # noqa: E402
 from planner.core.regions import PAIRED_REGIONS, REGIONS  # noqa: E402
 from planner.core.safety import check_plan  # noqa: E402
+from planner.core.vocab import AVOID_REASONS  # noqa: E402
 
 CHECK_TARGET_MS = 5.0
 PROCESS_TARGET_RATIO = 6.0
@@ -59,7 +60,7 @@ def big_plan() -> SessionPlan:
         Step(techniques[i % len(techniques)], *areas[(i * 7) % len(areas)], 1.5, pressures[i % 4])
         for i in range(200)
     ]
-    reasons = itertools.cycle(("bruise", "blood-clot", "skin-infection", "fracture", "tumor"))
+    reasons = itertools.cycle(AVOID_REASONS)
     avoided = [
         AvoidedArea(*area, reason=next(reasons), note="a note")
         for area in itertools.islice(areas[3::3], 20)

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +88,7 @@ class Technique:
     heat: bool = False
     deep_static: bool = False
 
-    @property
+    @cached_property
     def properties(self) -> frozenset[str]:
         """The names of the properties this technique has (see TECHNIQUE_PROPERTIES)."""
         return frozenset(name for name in TECHNIQUE_PROPERTIES if getattr(self, name))
@@ -131,7 +131,7 @@ class Exercise:
     def regions_of_step(self, index: int) -> tuple[str, ...]:
         return self.step_regions[index] if index < len(self.step_regions) else ()
 
-    @property
+    @cached_property
     def properties(self) -> frozenset[str]:
         """The names of the properties this exercise has (see EXERCISE_PROPERTIES)."""
         return frozenset(name for name in EXERCISE_PROPERTIES if getattr(self, name))
