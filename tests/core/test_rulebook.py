@@ -8,6 +8,7 @@ every rule text can be found by a gettext extractor.
 from __future__ import annotations
 
 import ast
+import json
 import string
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,11 @@ import pytest
 from planner.core.homecare import propose_routine
 from planner.core.library import Exercise, Technique
 from planner.core.plan import AvoidedArea, Client, HomeCareItem, SessionPlan, Step, SymptomArea
+from planner.core.planfile import loads_plan
 from planner.core.rules import RULEBOOK, SCOPES
-from planner.core.rules.redflags import RED_FLAGS, URGENCIES, red_flags_for
+from planner.core.rules.redflags import RED_FLAGS, URGENCIES, red_flags_by_urgency, red_flags_for
 from planner.core.safety import RULES, check_plan
+from planner.core.validate import FormatError
 from planner.core.vocab import SEVERITIES
 
 Row = tuple[str, str, int | str | None, str | None, str | None]
@@ -655,3 +658,25 @@ def test_red_flags_that_apply() -> None:
     urgencies = [flag.urgency for flag in red_flags_for(make_plan(conditions=("diabetes",)))]
     assert urgencies == sorted(urgencies, key=URGENCIES.index)
     assert urgencies[0] == "emergency"
+
+
+def test_red_flags_grouped_by_urgency() -> None:
+    groups = red_flags_by_urgency(make_plan(conditions=("blood-thinners",)))
+    assert list(groups) == list(URGENCIES)
+    assert [flag.id for flag in groups["emergency"]] == ["clot-breathless"]
+    assert "unusual-bleeding" in [flag.id for flag in groups["today"]]
+    assert all(flag.urgency == urgency for urgency, flags in groups.items() for flag in flags)
+
+
+def test_plan_file_with_an_unknown_property_names_entry_and_key() -> None:
+    data = {
+        "format": "session-plan",
+        "version": 2,
+        "steps": [],
+        "custom_techniques": [{"id": "my-tap", "name": "Tap", "precussive": True}],
+    }
+    with pytest.raises(FormatError, match=r"custom_techniques\[0\]\.precussive: unknown key"):
+        loads_plan(json.dumps(data))
+    data["custom_techniques"] = [{"id": "my-tap", "name": "Tap", "percussive": True}]
+    plan = loads_plan(json.dumps(data))
+    assert plan.custom_techniques[0].properties == {"percussive"}

@@ -130,13 +130,13 @@ def blood_clot_limb(facts: Facts, work: Work) -> Iterable[Fields]:
     ("avoid: skin-infection", "step area", "exercise regions"),
     N_("A step or exercise covers an area that includes a skin infection."),
     N_(
-        "{label} includes {avoided}, where the skin is infected ({why}). Rubbing next to an "
-        "infection spreads it: leave this step out, or choose an area that does not reach it."
+        "{label} includes {avoided} ({why}). Rubbing next to an infection spreads it: leave "
+        "this step out, or choose an area that does not reach it."
     ),
     when=_has_reason("skin-infection"),
     home_template=N_(
-        "{label} includes {avoided}, where the skin is infected ({why}). Rubbing next to an "
-        "infection spreads it: take this exercise out until the infection has cleared."
+        "{label} includes {avoided} ({why}). Rubbing next to an infection spreads it: take "
+        "this exercise out until the infection has cleared."
     ),
     touch=True,
 )
@@ -155,9 +155,9 @@ def skin_infection_around(facts: Facts, work: Work) -> Iterable[Fields]:
     ("avoid: skin-infection", "limb table", "step area", "exercise regions"),
     N_("A step or exercise elsewhere on the limb (that side) of a skin infection."),
     N_(
-        "{label} is on the same limb as the skin infection at {avoided}. Do this before you "
-        "go near the infected side, wash your hands after, and leave it out if the skin "
-        "between is red, warm or swollen."
+        "{label} is on the same limb as the skin infection at {avoided}. Work with freshly "
+        "washed hands and wash them again after; leave it out if the skin between here and "
+        "the infection is red, warm or swollen (the infection may be spreading)."
     ),
     when=_has_reason("skin-infection"),
     home_template=N_(

@@ -32,9 +32,9 @@ _TEMPERATURE = N_(
     ("exercise: soak", "exercise regions", "avoid: open-wound, skin-infection, recent-surgery"),
     N_("A soak where the soaked part has an open wound, a skin infection or recent surgery."),
     N_(
-        "{label} soaks {avoided}, where there is {why}: soaking softens healing skin and lets "
-        "germs in. Take the soak out of the routine until the skin has healed; a dry exercise "
-        "can take its place."
+        "{label} soaks {avoided} ({why}): soaking softens healing skin and lets germs in. "
+        "Take the soak out of the routine until the skin has healed; a dry exercise can take "
+        "its place."
     ),
     when=lambda facts: not facts.reasons.isdisjoint(_SOAK_HARMS),
     needs=("soak",),
@@ -121,7 +121,7 @@ def warm_water(facts: Facts, work: Work) -> Iterable[Fields]:
     ("exercise: soak", "conditions: diabetes"),
     N_("A soak for a client with diabetes (never proposed; only when the therapist adds it)."),
     N_(
-        "{label} soaks the feet of a client with diabetes: soaking dries the skin and softens "
+        "{label} is a soak, and the client has diabetes: soaking dries the skin and softens "
         "it, so it cracks and lets germs in. Keep it short (10 minutes at most), dry well "
         "between the toes, and moisturise the feet but not between the toes."
     ),
@@ -140,7 +140,7 @@ def soak_diabetes(facts: Facts, work: Work) -> Iterable[Fields]:
     N_("Bare feet on the floor, with numb feet or diabetes."),
     N_(
         "{label} has the client's bare feet on the floor, and {why}: a splinter, a stone or a "
-        "hot floor can hurt a foot that does not feel it. Suggest thin socks or a clean rug, "
+        "hot floor can hurt a foot that may not feel it. Suggest thin socks or a clean rug, "
         "and ask them to look at their soles afterwards."
     ),
     when=lambda facts: "diabetes" in facts.conditions or facts.numb_feet(),

@@ -145,9 +145,10 @@ def percussion_back_osteoporosis(facts: Facts, work: Work) -> Iterable[Fields]:
     ("conditions: osteoporosis, cancer, severe-sensory-loss", "technique: percussive, vigorous"),
     N_("Osteoporosis, cancer or severe loss of sensation, and a percussive or vigorous step."),
     N_(
-        "{label} is {what}, and the client has {conditions}: brisk striking or forceful work "
-        "can hurt fragile bone or tissue, and harm the client may not feel. Choose a slow, "
-        "steady technique such as effleurage at light or moderate pressure."
+        "{label} is {what}, and the client has {conditions}: striking or forceful work can "
+        "break fragile bone, hurt tissue weakened by illness or treatment, or do harm the "
+        "client cannot feel. Choose a slow, steady technique such as effleurage at light or "
+        "moderate pressure."
     ),
     when=_has(*_FRAGILE),
     needs=("percussive", "vigorous"),
@@ -226,8 +227,8 @@ def reduced_sensation(facts: Facts, work: Work) -> Iterable[Fields]:
     ("conditions: severe-sensory-loss", "symptoms: numbness", "technique: deep_static"),
     N_("Sustained pressure held on an area the client feels as numb (at any pressure)."),
     N_(
-        "{label} holds pressure on one spot, and {why}: the client cannot tell you when a "
-        "hold starts to hurt or to cut off the blood flow. Keep holds short and light, and "
+        "{label} holds pressure on one spot, and {why}: they cannot tell you when a hold "
+        "starts to hurt or to cut off the blood flow. Keep holds short and light, and "
         "check that the skin colour comes back after each one."
     ),
     when=lambda facts: "severe-sensory-loss" in facts.conditions or "numbness" in facts.symptoms,
