@@ -5,6 +5,7 @@ Like :mod:`planner.export`, reportlab is imported only when a document is built.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import warnings
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from planner.core.intake import Intake
     from planner.core.progress import Visit
 
-_BODY_SIZE = 10.5
+_BODY_SIZE = 11
 
 
 def _fonts_for(texts: list[str], document: str) -> Any:
@@ -62,6 +63,8 @@ def build_progress_report(
     visits = in_date_order(visits)
     series = course_series(visits)
     styles = make_styles(LARGE_PRINT_SIZE if large_print else _BODY_SIZE)
+    if large_print:  # nothing smaller than the body for a reader who needs large print
+        styles = dataclasses.replace(styles, small=styles.body)
     name = str(client.get("name", ""))
     latest = visits[-1] if visits else None
     texts = [name] + [v.title for v in visits] + [v.assessment for v in visits[-1:]]
@@ -99,6 +102,8 @@ def build_intake_form(
     from planner.export.layout import PageInfo, PlannerDoc, make_styles
 
     styles = make_styles(LARGE_PRINT_SIZE if large_print else _BODY_SIZE)
+    if large_print:
+        styles = dataclasses.replace(styles, small=styles.body)
     texts = [intake.name, intake.contact, intake.notes, intake.therapist, intake.clinic]
     texts += [a.note for a in intake.avoid] + [t.name for t in intake.techniques]
     texts += [t.description for t in intake.techniques]

@@ -117,7 +117,7 @@ def _chart_block(series: Series, styles: Styles, width: float, large: bool) -> F
         [
             CachedParagraph(styled_markup(title, title_style), title_style),
             para(_change(series).capitalize() + ".", styles.body),
-            chart(series, width, height, styles.size * 0.9),
+            chart(series, width, height, styles.size * (1.18 if large else 1)),
             para(_values_line(series), styles.small),
         ]
     )

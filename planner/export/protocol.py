@@ -45,6 +45,7 @@ from planner.export.layout import (
     table_base_style,
 )
 from planner.export.longtable import WindowTable
+from planner.export.protocol_notes import notes_story
 
 # Notes longer than this are shortened in the table and given in full after it,
 # because a table row cannot run over a page break.
@@ -330,6 +331,7 @@ def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: f
     story += _techniques(plan, library, styles)
     story += _home_care(plan, library, styles)
     story += _red_flags(plan, styles)
+    story += notes_story(plan, styles, width)
     story.append(gap(10))
     story.append(
         para(

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.core.progress import Visit, visit_from_doc
+from planner.core.progress import Visit, course_series, visit_from_doc, worsening_notes
 from planner.storage.errors import StoreError
 from planner.storage.overview import raw_clients
 from planner.storage.paths import SESSIONS_DIR
+
+if TYPE_CHECKING:
+    import datetime
+
+    from planner.storage.sessions import SessionFiles
 from planner.storage.records import name_key
 from planner.storage.sessions import TABLE
 
@@ -57,11 +62,34 @@ def session_docs(folder: Path, client_id: str) -> list[dict[str, Any]]:
 def client_course(folder: Path, key: str) -> tuple[dict[str, Any], list[Visit]]:
     """(the client's stored record, their visits in date order)."""
     client = find_client_doc(folder, key)
+    docs = session_docs(folder, str(client["id"]))
+    return client, _visits(docs, str(client.get("name", "")))
+
+
+def _visits(docs: list[dict[str, Any]], name: str) -> list[Visit]:
     visits = []
-    for doc in session_docs(folder, str(client["id"])):
+    for doc in docs:
         try:
             visits.append(visit_from_doc(doc))
         except ValueError as error:
-            raise StoreError(f"A session of {client.get('name')!r} is damaged: {error}.") from None
+            raise StoreError(f"A session of {name!r} is damaged: {error}.") from None
     visits.sort(key=lambda visit: (visit.date, visit.saved_at))
-    return client, visits
+    return visits
+
+
+class CourseMixin:
+    """A client's course of visits, for :class:`planner.storage.store.Store`."""
+
+    _sessions: SessionFiles
+
+    def visits(self, client_id: str) -> list[Visit]:
+        """The client's visits in date order (read from the stored form, plans not built)."""
+        return _visits(self._sessions.docs(client_id), client_id)
+
+    def course_notes(
+        self, client_id: str, date: datetime.date, session_id: str = ""
+    ) -> tuple[str, ...]:
+        """The worse-flag sentences of the visits before ``date`` (the session itself aside)."""
+        day = date.isoformat()
+        earlier = [v for v in self.visits(client_id) if v.date < day and v.id != session_id]
+        return worsening_notes(course_series(earlier))

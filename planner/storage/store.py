@@ -33,6 +33,7 @@ from planner.core.planfile import parse_plan, plan_to_json, with_own_definitions
 from planner.storage import backups, own
 from planner.storage.backups import copy_store, damaged, data_files, list_backups
 from planner.storage.clients import ClientsMixin
+from planner.storage.course import CourseMixin
 from planner.storage.errors import (
     StoreDamagedError,
     StoreError,
@@ -71,7 +72,7 @@ from planner.storage.templates import TemplatesMixin
 FULL_COPY_IN_BACKGROUND = 300
 
 
-class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin, SigningMixin):
+class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin, SigningMixin, CourseMixin):
     """An open store folder; see the module docstring and notes/STORE_API.md."""
 
     def __init__(self, folder: Path, read_only: bool, lock: Any) -> None:

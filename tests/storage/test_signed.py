@@ -123,3 +123,21 @@ def test_import_session_refuses_a_signed_session(store: Store, alex: ClientRecor
     with pytest.raises(SignedSessionError, match="cannot be changed"):
         store.import_plan(plan, session_id=record.id)
     assert store.session(record.id).plan.title == "Week 1"
+
+
+def test_course_notes_warn_the_next_session(store: Store, alex: ClientRecord) -> None:
+    from planner.core.plan import SymptomArea
+
+    ids = []
+    for day, numb in ((1, 4), (8, 5), (15, 7)):
+        plan = SessionPlan(
+            date=datetime.date(2026, 11, day),
+            client=Client(alex.name),
+            symptoms=[SymptomArea("sole", "both", "numbness", numb)],
+        )
+        ids.append(store.save_session(SessionRecord(id="", client_id=alex.id, plan=plan)).id)
+    (note,) = store.course_notes(alex.id, datetime.date(2026, 11, 22))
+    assert note.startswith("Numbness on both soles has risen from 4 to 7 over 3 visits")
+    # The third visit itself only sees the two before it (4 to 5: no flag).
+    assert store.course_notes(alex.id, datetime.date(2026, 11, 15), ids[2]) == ()
+    assert [v.id for v in store.visits(alex.id)] == ids
