@@ -35,7 +35,7 @@ LAYERS: dict[str, set[str]] = {
     "__main__": {"launch"},
     "__init__": set(),
 }
-ROOMS = ("bodymap", "session", "client", "library", "homecare", "documents", "window")
+ROOMS = ("bodymap", "session", "client", "library", "homecare", "documents", "window", "course")
 # The names another room (or the command line, or start) may import from a room.
 PUBLIC: dict[str, set[str]] = {
     "bodymap": {"BodyMapPanel"},
@@ -51,8 +51,13 @@ PUBLIC: dict[str, set[str]] = {
         "PrintError",
         "find_printer",
         "print_to_named_printer",
+        # the course room's documents: built in turn with the preview, printed the same way
+        "build_with_lock",
+        "LoadedPdf",
+        "print_pdf",
     },
-    "window": {"run_app", "build_window", "open_store"},
+    "window": {"run_app", "build_window", "open_store", "LazyPanel"},
+    "course": {"install"},
 }
 # The dialogs gui.common.asks opens, each inside the function that asks (tests replace
 # those functions, so that no dialog ever blocks a test run).

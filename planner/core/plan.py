@@ -287,12 +287,20 @@ class SessionPlan:
 
     def set_measures(self, measures: Measures) -> Measures:
         """Replace the visit's measures; returns the old ones."""
-        old, self.measures = self.measures, check_measures(measures)
+        try:
+            checked = check_measures(measures)
+        except ValueError as error:
+            raise PlanError(str(error)) from None
+        old, self.measures = self.measures, checked
         return old
 
     def set_soap(self, soap: Soap) -> Soap:
         """Replace the SOAP notes; returns the old ones."""
-        old, self.soap = self.soap, check_soap(soap)
+        try:
+            checked = check_soap(soap)
+        except ValueError as error:
+            raise PlanError(str(error)) from None
+        old, self.soap = self.soap, checked
         return old
 
     def set_conditions(self, conditions: tuple[str, ...]) -> tuple[str, ...]:

@@ -61,7 +61,13 @@ class SessionDocument(QObject):
     # -- editing -----------------------------------------------------------
 
     def push(self, command: QUndoCommand) -> bool:
-        """Apply an edit and put it on the undo stack; False (and ``refused``) if refused."""
+        """Apply an edit and put it on the undo stack; False (and ``refused``) if refused.
+
+        A signed session takes no edits (only addenda, which the store adds).
+        """
+        if self.plan.signature is not None:
+            self.refused.emit("this session is signed and cannot be changed; add an addendum")
+            return False
         try:
             command.apply()  # type: ignore[attr-defined]
         except (PlanError, IndexError) as error:

@@ -76,6 +76,12 @@ def build_pdf(
         return build_home_care(plan, library, large_print=large_print, paper=paper)
 
 
+def build_with_lock(make: Callable[[], bytes]) -> bytes:
+    """Any other document the window builds, in turn with the preview's worker (see build_pdf)."""
+    with _BUILD_LOCK:
+        return make()
+
+
 def page_span(printer: QPrinter, page_count: int) -> range:
     """The 0-based pages to print: the dialog's page range, else all of them."""
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self._make_docks(store, library)
 
         self._build_menus()
+        from planner.gui.course.room import install
+
+        self.course = install(self)
         self._connect_signals()
         self.files.new_session()
         self._on_title()
