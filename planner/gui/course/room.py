@@ -80,7 +80,9 @@ class CourseRoom:
             file_menu.insertAction(before, intake)
             file_menu.insertSeparator(before)
         # The Tools menu: every free Alt+letter of the menu bar is taken.
-        tools = next(a.menu() for a in self.window.menuBar().actions() if a.text() == "&Tools")
+        tools: QMenu = next(
+            a.menu() for a in self.window.menuBar().actions() if a.text() == "&Tools"
+        )  # type: ignore[assignment]
         tools.addSeparator()
         tools.addAction("Client &history…").triggered.connect(self.open_history)
         tools.addAction("Si&gn session…").triggered.connect(self.sign)
