@@ -39,6 +39,9 @@ class CourseRoom:
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.client_dock, self.dock)
+        # Hidden until asked for (Tools › Measures and notes, or View): a fifth tab beside
+        # the client's would narrow every label of that group. The window remembers it.
+        self.dock.hide()
         window.client_dock.raise_()
         self.panel.watch(self.dock)
         self.document.replaced.connect(self._on_replaced)
@@ -84,10 +87,18 @@ class CourseRoom:
             a.menu() for a in self.window.menuBar().actions() if a.text() == "&Tools"
         )  # type: ignore[assignment]
         tools.addSeparator()
+        tools.addAction("&Measures and notes").triggered.connect(self.show_dock)
         tools.addAction("Client &history…").triggered.connect(self.open_history)
         tools.addAction("Si&gn session…").triggered.connect(self.sign)
         tools.addAction("Add a&ddendum…").triggered.connect(self.add_addendum)
         self.course_menu = tools
+        view = getattr(self.window, "view_menu", None)
+        if view is not None:
+            view.addAction(self.dock.toggleViewAction())
+
+    def show_dock(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
 
     # -- the client and their visits ----------------------------------------------
 

@@ -26,8 +26,8 @@ def course_window(qtbot, store_folder: Path, monkeypatch: pytest.MonkeyPatch):  
 
 def course_tabs(window):  # type: ignore[no-untyped-def]
     room = window.course
-    room.dock.show()
-    room.dock.raise_()
+    assert room.dock.isHidden()  # until asked for
+    room.show_dock()
     return room.panel.widget()
 
 
