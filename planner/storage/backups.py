@@ -30,6 +30,7 @@ from planner.storage.errors import StoreDamagedError, StoreError, StoreLockedErr
 from planner.storage.paths import (
     BACKUPS_DIR,
     FILE_MODE,
+    LEDGER_FILE,
     LOCK_FILE,
     MAIN_FILE,
     OWN_FILE,
@@ -52,7 +53,7 @@ def store_folder_of(path: Path) -> Path:
 
 def data_files(folder: Path) -> Iterator[Path]:
     """The store's data files (not locks, temporary files, damaged copies or backups)."""
-    for name in (MAIN_FILE, OWN_FILE):
+    for name in (MAIN_FILE, OWN_FILE, LEDGER_FILE):
         if (folder / name).is_file():
             yield folder / name
     sessions = folder / SESSIONS_DIR

@@ -6,9 +6,15 @@ Version 1 (the first layout) kept everything in one tinydb file,
 the after-session notes and ``saved`` for the time), ``templates`` (``saved``),
 ``techniques``, ``exercises`` and ``settings``. Every save rewrote every session.
 
-Version 2 (current) keeps ``store.json`` small (``meta``, ``clients``,
+Version 2 keeps ``store.json`` small (``meta``, ``clients``,
 ``templates``, ``settings``, records with string ids), the user's own library in
 ``own.json`` and each client's sessions in ``sessions/<client-id>.json``.
+
+Version 3 (current) adds the sync ledger, ``sync.json`` (planner.storage.ledger):
+every record becomes a document with a kind, an id and revisions, which the
+ledger keeps beside the records; new ids are 128-bit UUID4s, and the ids of
+older records keep working. The migration writes an empty ledger with a new
+desk id; the first sync gives every record its first revision.
 
 Migrations run when the store is opened for writing, after a full copy of the
 old files has been put in ``backups/before-migration-...``. A migration writes
@@ -91,7 +97,16 @@ def _migrate_1_to_2(folder: Path, tables: Tables) -> Tables:
     }
 
 
-MIGRATIONS: dict[int, Callable[[Path, Tables], Tables]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(folder: Path, tables: Tables) -> Tables:
+    from planner.storage.ledger import LEDGER_FILE, new_ledger
+
+    path = folder / LEDGER_FILE
+    if not path.exists():  # a migration cut short keeps the ledger it wrote
+        AtomicJSONStorage(path).write(new_ledger())
+    return {**tables, "meta": {"1": {"schema_version": 3}}}
+
+
+MIGRATIONS: dict[int, Callable[[Path, Tables], Tables]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def migrate(folder: Path, db: TinyDB, version: int) -> Path:

@@ -17,10 +17,11 @@ OWN_FILE = "own.json"  # plain JSON: the user's own techniques and exercises
 SESSIONS_DIR = "sessions"  # tinydb per client: sessions/<client-id>.json
 BACKUPS_DIR = "backups"
 LOCK_FILE = "store.lock"
+LEDGER_FILE = "sync.json"  # tinydb: what the sync knows of each record's revisions
 
 # The store's layout version (migrations.py has the history); here so that
 # readers that need no migration (planner clients) can check it cheaply.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600

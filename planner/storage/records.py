@@ -93,10 +93,14 @@ class Settings:
 
 
 def new_id(prefix: str = "") -> str:
-    """A new random record id (lower-case hex after the prefix)."""
-    import secrets  # here: it loads hashlib and hmac, not needed to open the store
+    """A new record id: the prefix and a random 128-bit UUID4 in lower-case hex.
 
-    return prefix + secrets.token_hex(6)
+    Ids must not collide across the desks of a practice that sync (see
+    planner.sync), so they are UUIDs; the shorter ids of older stores keep working.
+    """
+    import uuid
+
+    return prefix + uuid.uuid4().hex
 
 
 def now_stamp() -> str:

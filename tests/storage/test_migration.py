@@ -24,7 +24,7 @@ def v1(tmp_path: Path) -> Path:
 def test_v1_store_migrates_keeping_every_record(v1: Path):
     original = (v1 / "store.json").read_bytes()
     with Store.open(v1) as store:
-        assert store.info()["schema_version"] == 2
+        assert store.info()["schema_version"] == 3
         clients = store.clients()
         assert [c.name for c in clients] == ["Alex Doe", "Robin Okafor"]
         alex = clients[0]

@@ -206,5 +206,5 @@ def test_info_counts(store: Store, alex: ClientRecord):
         "techniques": 0,
         "exercises": 1,
     }
-    assert info["schema_version"] == 2 and info["size_bytes"] > 0
+    assert info["schema_version"] == 3 and info["size_bytes"] > 0
     assert info["path"] == str(store.folder)

@@ -1,0 +1,118 @@
+"""The sync ledger: what the store knows of each document's revisions (``sync.json``).
+
+The store's record files stay the working copy; the ledger beside them keeps,
+per document (``<kind>:<id>``, see :mod:`planner.storage.documents`):
+
+``leaves``
+    every open revision of the document, by revision id (``3-9f…``): its
+    history (hash ids, newest first), whether it is a deletion (``deleted``;
+    ``removed`` when a person deleted the record, as opposed to a conflict
+    being resolved), whether the server has it (``pushed``), whether it was
+    made on this desk (``here``), and, for every leaf except the winner, the
+    record's JSON (the winner's is in the store).
+``winner``
+    the leaf the store shows (CouchDB's rule: a live leaf before a deletion,
+    then the longest history, then the greater revision id).
+``digest``
+    the fingerprint of the winner's record as written to the store: a record
+    whose fingerprint differs has changed since (an edit to push).
+
+A record gone from the store whose ledger entry is live was deleted here: the
+next sync turns it into a deletion revision (a tombstone, with no content),
+which stays in the ledger and on the server.
+
+``state`` holds this desk's id, the server's URL and user, the checkpoint in the
+server's change feed (``since``) and the file identities of the sources as last
+scanned. ``journal`` holds records about to be written to the store: it is
+saved before the store is touched and cleared after, so a crash in between is
+finished by the next sync (:func:`planner.sync.engine.replay_journal`).
+
+The file is a tinydb database written through :class:`AtomicJSONStorage`:
+every save replaces it whole, atomically.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from planner.storage.jsonstorage import AtomicJSONStorage
+from planner.storage.paths import LEDGER_FILE
+
+Entry = dict[str, Any]
+__all__ = ["LEDGER_FILE", "Ledger", "new_ledger"]
+
+
+def new_ledger() -> dict[str, dict[str, Any]]:
+    """The tables of an empty ledger, with a new desk id."""
+    return {"state": {"1": {"desk": uuid.uuid4().hex, "since": None}}, "docs": {}, "journal": {}}
+
+
+class Ledger:
+    """The ledger of one store folder, read whole and saved whole."""
+
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
+        self.path = folder / LEDGER_FILE
+        self._storage = AtomicJSONStorage(self.path, read_only=read_only)
+        data = self._storage.read()
+        if data is None:
+            data = new_ledger()
+        state = data.get("state", {}).get("1") or new_ledger()["state"]["1"]
+        self.state: dict[str, Any] = dict(state)
+        self.docs: dict[str, Entry] = dict(data.get("docs", {}))
+        self.journal: dict[str, Entry] = dict(data.get("journal", {}))
+
+    def save(self) -> None:
+        tables = {"state": {"1": self.state}, "docs": self.docs, "journal": self.journal}
+        self._storage.write(tables)
+
+    # -- reading entries -------------------------------------------------------
+
+    def conflicted(self) -> list[str]:
+        """Ids of the documents whose winner has a rival (a live leaf, or a person's deletion)."""
+        return [doc for doc, entry in self.docs.items() if rivals(entry)]
+
+
+def generation(rev: str) -> int:
+    return int(rev.split("-", 1)[0])
+
+
+def rev_key(rev: str, leaf: Entry) -> tuple[bool, int, str]:
+    """CouchDB's order of leaves: the greatest wins."""
+    return (not leaf.get("deleted", False), generation(rev), rev.split("-", 1)[1])
+
+
+def pick_winner(leaves: dict[str, Entry]) -> str:
+    return max(leaves, key=lambda rev: rev_key(rev, leaves[rev]))
+
+
+def rivals(entry: Entry) -> list[str]:
+    """The leaves that contest a live winner: other live leaves and deletions by a person."""
+    winner = entry.get("winner")
+    leaves = entry.get("leaves", {})
+    if winner is None or leaves.get(winner, {}).get("deleted", True):
+        return []
+    return sorted(
+        (
+            rev
+            for rev, leaf in leaves.items()
+            if rev != winner and (not leaf.get("deleted") or leaf.get("removed"))
+        ),
+        key=lambda rev: rev_key(rev, leaves[rev]),
+        reverse=True,
+    )
+
+
+def revs_of(rev: str, history: list[str]) -> list[str]:
+    """The full revision ids of a leaf's history, newest first."""
+    start = generation(rev)
+    return [f"{start - i}-{h}" for i, h in enumerate(history)]
+
+
+def known_revs(entry: Entry) -> set[str]:
+    """Every revision id in the histories of the document's leaves."""
+    known: set[str] = set()
+    for rev, leaf in entry.get("leaves", {}).items():
+        known.update(revs_of(rev, leaf["h"]))
+    return known

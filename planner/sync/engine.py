@@ -1,0 +1,182 @@
+"""Two-way sync of a store with a CouchDB database, by the replication protocol.
+
+One sync: finish any interrupted writes (the journal), give the store's
+changes revisions (:func:`planner.sync.local.scan`), push the revisions the
+server lacks (``_revs_diff``, then ``_bulk_docs`` with ``new_edits=false``, so
+the server keeps our histories and finds the conflicts itself), then pull the
+server's changes since our checkpoint (``_changes?style=all_docs``, the
+missing leaves by ``_bulk_get?revs=true``), merge them into the ledger, write
+the winners into the store, and only then move the checkpoint, in the ledger
+and in a ``_local`` document on the server. A last push sends what the pull
+produced (merged addenda).
+
+The checkpoint is used only when the server's ``_local`` document agrees with
+the ledger; otherwise the changes are read from the start, which is safe
+because every step is idempotent (known revisions are skipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from planner.storage import documents as d
+from planner.storage.ledger import Ledger, known_revs, revs_of
+from planner.sync import local, revisions
+from planner.sync.couch import Couch
+from planner.sync.signed import merge_signed
+
+if TYPE_CHECKING:
+    from planner.storage.store import Store
+
+BATCH = 1000
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    sent: int
+    received: int
+    conflicts: int
+
+
+def sync(store: Store, couch: Couch, progress: Progress | None = None) -> SyncResult:
+    """Sync ``store`` with the database behind ``couch``; :class:`SyncError` on failure."""
+    say = progress or (lambda _: None)
+    ledger = Ledger(store.folder)
+    local.replay_journal(store, ledger)
+    couch.check()
+    if ledger.state.get("url") != couch.url:
+        _new_server(ledger, couch.url)
+    local.scan(store, ledger, everything=not ledger.docs)
+    say("sending")
+    sent = push(couch, store, ledger)
+    say("receiving")
+    received = pull(couch, store, ledger)
+    sent += push(couch, store, ledger)
+    return SyncResult(sent, received, len(ledger.conflicted()))
+
+
+def _new_server(ledger: Ledger, url: str) -> None:
+    """Another database: everything is offered to it, and its feed read from the start."""
+    for entry in ledger.docs.values():
+        for leaf in entry["leaves"].values():
+            leaf["pushed"] = False
+    ledger.state.update(url=url, since=None, previous_since=None)
+    ledger.save()
+
+
+def _server_doc(doc: str, rev: str, leaf: dict[str, Any], record: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "_id": doc,
+        "_rev": rev,
+        "_revisions": {"start": int(rev.split("-")[0]), "ids": leaf["h"]},
+        "kind": doc.split(":", 1)[0],
+    }
+    if leaf["deleted"]:
+        body.update(_deleted=True, removed=bool(leaf.get("removed")))
+    else:
+        body["record"] = record
+    return body
+
+
+def push(couch: Couch, store: Store, ledger: Ledger) -> int:
+    """Send the revisions the server lacks; the count sent."""
+    pending = [
+        (doc, rev)
+        for doc, entry in ledger.docs.items()
+        for rev, leaf in entry["leaves"].items()
+        if not leaf["pushed"]
+    ]
+    sent = 0
+    for start in range(0, len(pending), BATCH):
+        batch = pending[start : start + BATCH]
+        wanted: dict[str, list[str]] = {}
+        for doc, rev in batch:
+            wanted.setdefault(doc, []).append(rev)
+        missing = couch.revs_diff(wanted)
+        todo = [(doc, rev) for doc, rev in batch if rev in missing.get(doc, ())]
+        in_store = local.current_records(
+            store, [doc for doc, rev in todo if ledger.docs[doc]["winner"] == rev]
+        )
+        docs = []
+        for doc, rev in todo:
+            leaf = ledger.docs[doc]["leaves"][rev]
+            record = leaf.get("record") if leaf.get("record") is not None else in_store.get(doc)
+            docs.append(_server_doc(doc, rev, leaf, record))
+        if docs:
+            couch.bulk_docs(docs)
+        for doc, rev in batch:
+            ledger.docs[doc]["leaves"][rev]["pushed"] = True
+        ledger.save()
+        sent += len(docs)
+    return sent
+
+
+def _checkpoint_name(ledger: Ledger) -> str:
+    return f"planner-{ledger.state['desk']}"
+
+
+def _starting_point(couch: Couch, ledger: Ledger) -> Any:
+    mark = couch.get_local(_checkpoint_name(ledger)) or {}
+    since = ledger.state.get("since")
+    if since is not None and mark.get("last_seq") == since:
+        return since
+    previous = ledger.state.get("previous_since")
+    if previous is not None and mark.get("last_seq") == previous:
+        return previous
+    return None
+
+
+def pull(couch: Couch, store: Store, ledger: Ledger) -> int:
+    """Read the server's changes since the checkpoint into the store; the revisions taken."""
+    since = _starting_point(couch, ledger)
+    received = 0
+    while True:
+        feed = couch.changes(since, BATCH)
+        results = feed.get("results", [])
+        received += _take(couch, store, ledger, results)
+        last = feed.get("last_seq", since)
+        # The checkpoint moves only now: what it covers is in the store and the ledger.
+        ledger.state.update(previous_since=ledger.state.get("since"), since=last)
+        ledger.save()
+        couch.put_local(_checkpoint_name(ledger), {"last_seq": last})
+        if len(results) < BATCH or last == since:
+            return received
+        since = last
+
+
+def _take(couch: Couch, store: Store, ledger: Ledger, results: list[dict[str, Any]]) -> int:
+    wanted: list[tuple[str, str]] = []
+    for change in results:
+        doc = change.get("id", "")
+        if d.split_doc_id(doc) is None:
+            continue  # not one of our records (a design document, say)
+        entry = ledger.docs.get(doc)
+        known = known_revs(entry) if entry else set()
+        for item in change.get("changes", []):
+            if item["rev"] not in known:
+                wanted.append((doc, item["rev"]))
+            elif entry is not None and item["rev"] in entry["leaves"]:
+                entry["leaves"][item["rev"]]["pushed"] = True
+    if not wanted:
+        return 0
+    fetched = couch.bulk_get(wanted)
+    touched = sorted({doc["_id"] for doc in fetched})
+    in_store = local.current_records(store, touched)
+    for doc in fetched:
+        kind = doc["_id"].split(":", 1)[0]
+        entry = ledger.docs.setdefault(doc["_id"], revisions.new_entry(kind))
+        revisions.add_remote(entry, doc)
+    for doc in touched:
+        entry = ledger.docs[doc]
+        local.settle(ledger, doc, entry, in_store.get(doc))
+        merge_signed(ledger, doc, entry, in_store.get(doc))
+    local.write_journal(store, ledger)
+    return len(fetched)
+
+
+def revision_history(entry: dict[str, Any], rev: str) -> list[str]:
+    """A leaf's full revision ids, newest first (for people and tests)."""
+    return revs_of(rev, entry["leaves"][rev]["h"])

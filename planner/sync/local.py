@@ -1,0 +1,144 @@
+"""The local half of a sync: finding the store's changes, and writing records into it.
+
+Writes go through the ledger's journal: the records are saved in the ledger
+first, then written to the store, then the journal is cleared. A sync killed
+in between finishes the writes when it starts again (:func:`replay_journal`)
+before it looks for changes, so a half-applied batch never passes for an edit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from planner.storage import documents as d
+from planner.storage.ledger import Entry, Ledger, pick_winner
+from planner.sync import revisions
+
+if TYPE_CHECKING:
+    from planner.storage.store import Store
+
+Record = dict[str, Any]
+
+
+def write_journal(store: Store, ledger: Ledger) -> int:
+    """Save the ledger with its journal, write the journal's records, clear it; the count."""
+    if not ledger.journal:
+        return 0
+    ledger.save()
+    replay_journal(store, ledger, scanned=True)
+    return 1
+
+
+def replay_journal(store: Store, ledger: Ledger, *, scanned: bool = False) -> None:
+    """Write the records of the ledger's journal into the store, then clear the journal.
+
+    ``scanned``: the store was scanned for changes just before, under the same
+    lock, so the files written now hold nothing else new and need no new scan.
+    Otherwise (a journal left by a sync that died) they are scanned again.
+    """
+    if not ledger.journal:
+        return
+    groups: dict[tuple[int, str], dict[str, Record | None]] = defaultdict(dict)
+    order = {kind.name: number for number, kind in enumerate(d.KINDS)}
+    for doc, item in ledger.journal.items():
+        parts = d.split_doc_id(doc)
+        if parts is None:
+            continue
+        kind = d.BY_NAME[parts[0]]
+        groups[(order[kind.name], kind.source_of(parts[1]))][parts[1]] = item.get("record")
+    seen = ledger.state.setdefault("sources", {})
+    for (number, source), changes in sorted(groups.items()):
+        d.KINDS[number].write(store, source, changes)
+        seen[source] = d.file_signature(store.folder / source) if scanned else "written"
+    ledger.journal = {}
+    ledger.save()
+
+
+def settle(ledger: Ledger, doc: str, entry: Entry, store_record: Record | None) -> bool:
+    """Choose the winner again; if it changed, journal its record for the store.
+
+    ``store_record`` is what the store holds for the document now (the old
+    winner's record), kept in the ledger when that leaf stays open as a rival.
+    """
+    leaves = entry["leaves"]
+    old = entry.get("winner")
+    new = pick_winner(leaves)
+    if new == old and leaves[new].get("record") is None:
+        return False
+    if old in leaves and old != new and not leaves[old]["deleted"]:
+        leaves[old]["record"] = store_record
+    record = None if leaves[new]["deleted"] else leaves[new].get("record")
+    if not leaves[new]["deleted"] and record is None:
+        record = store_record  # the winner is the store's own version
+    leaves[new]["record"] = None
+    entry["winner"] = new
+    entry["digest"] = None if record is None else d.digest(record)
+    ledger.journal[doc] = {"record": record}
+    return True
+
+
+def scan(store: Store, ledger: Ledger, *, everything: bool = False) -> int:
+    """Give every record changed in the store since the last sync a revision; the count."""
+    seen: dict[str, Any] = ledger.state.get("sources") or {}
+    now = d.sources(store.folder)
+    changed = [s for s in set(now) | set(seen) if everything or now.get(s) != seen.get(s)]
+    if not changed:
+        return 0
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for doc, entry in ledger.docs.items():
+        parts = d.split_doc_id(doc)
+        if parts is not None and entry["leaves"][entry["winner"]]["deleted"] is False:
+            by_source[d.BY_NAME[parts[0]].source_of(parts[1])].append(doc)
+    count = 0
+    for source in changed:
+        present = set()
+        for kind, record_id, record in d.records_in(store, source):
+            doc = d.doc_id(kind.name, record_id)
+            present.add(doc)
+            count += _note_record(ledger, doc, kind.name, record)
+        for doc in by_source.get(source, []):
+            if doc not in present:
+                _note_deletion(ledger, doc)
+                count += 1
+    ledger.state["sources"] = now
+    ledger.save()
+    return count
+
+
+def _note_record(ledger: Ledger, doc: str, kind: str, record: Record) -> int:
+    entry = ledger.docs.get(doc)
+    fingerprint = d.digest(record)
+    if entry is not None and entry.get("digest") == fingerprint:
+        return 0
+    if entry is None:
+        entry = ledger.docs[doc] = revisions.new_entry(kind)
+    revisions.edit_here(entry, fingerprint)
+    return 1
+
+
+def _note_deletion(ledger: Ledger, doc: str) -> None:
+    entry = ledger.docs[doc]
+    revisions.delete_here(entry)
+    winner = entry["leaves"][entry["winner"]]
+    if not winner["deleted"]:
+        # A rival comes forward: the store shows it (CouchDB does the same).
+        ledger.journal[doc] = {"record": winner["record"]}
+        entry["digest"] = d.digest(winner["record"])
+        winner["record"] = None
+
+
+def current_records(store: Store, docs: list[str]) -> dict[str, Record]:
+    """The store's records for these documents (each source read once)."""
+    wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for doc in docs:
+        parts = d.split_doc_id(doc)
+        if parts is not None:
+            wanted[d.BY_NAME[parts[0]].source_of(parts[1])].append((doc, parts[1]))
+    found: dict[str, Record] = {}
+    for source, pairs in wanted.items():
+        held = {d.doc_id(k.name, rid): rec for k, rid, rec in d.records_in(store, source)}
+        for doc, _ in pairs:
+            if doc in held:
+                found[doc] = held[doc]
+    return found
