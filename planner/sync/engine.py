@@ -47,13 +47,16 @@ def sync(store: Store, couch: Couch, progress: Progress | None = None) -> SyncRe
     ledger = Ledger(store.folder)
     local.replay_journal(store, ledger)
     couch.check()
-    if ledger.state.get("url") != couch.url:
+    start = _starting_point(couch, ledger)
+    if ledger.state.get("url") != couch.url or (start is None and ledger.state.get("since")):
+        # Another database, or this one lost our checkpoint (emptied, restored): it may
+        # lack what we sent before, so everything is offered again (_revs_diff filters).
         _new_server(ledger, couch.url)
     local.scan(store, ledger, everything=not ledger.docs)
     say("sending")
     sent = push(couch, store, ledger)
     say("receiving")
-    received = pull(couch, store, ledger)
+    received = pull(couch, store, ledger, start)
     sent += push(couch, store, ledger)
     return SyncResult(sent, received, len(ledger.conflicted()))
 
@@ -129,9 +132,8 @@ def _starting_point(couch: Couch, ledger: Ledger) -> Any:
     return None
 
 
-def pull(couch: Couch, store: Store, ledger: Ledger) -> int:
-    """Read the server's changes since the checkpoint into the store; the revisions taken."""
-    since = _starting_point(couch, ledger)
+def pull(couch: Couch, store: Store, ledger: Ledger, since: Any) -> int:
+    """Read the server's changes after ``since`` into the store; the revisions taken."""
     received = 0
     while True:
         feed = couch.changes(since, BATCH)
