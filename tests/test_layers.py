@@ -1,6 +1,7 @@
 """The house's layers and rooms, read from the source (no import is run).
 
-Layers, bottom to top: ``core`` (plain Python) below ``storage`` and ``export``; the
+Layers, bottom to top: ``core`` (plain Python) below ``storage`` and ``export``, ``sync``
+(the clinic server) above ``storage``; the
 window (``gui``) above them; the command line (``cli``) on top; ``launch`` and
 ``start`` open one or the other. Inside ``gui`` each room (``bodymap``, ``session``,
 ``client``, ``library``, ``homecare``, ``documents``, ``window``) uses the layers below,
@@ -28,8 +29,9 @@ LAYERS: dict[str, set[str]] = {
     "core": {"core", "_resources"},
     "storage": {"core", "storage"},
     "export": {"core", "export", "_resources"},
-    "gui": {"core", "storage", "export", "gui"},
-    "cli": {"core", "storage", "export", "gui", "cli", "start"},
+    "sync": {"core", "storage", "sync"},
+    "gui": {"core", "storage", "export", "sync", "gui"},
+    "cli": {"core", "storage", "export", "sync", "gui", "cli", "start"},
     "start": {"preload", "storage", "gui"},
     "launch": {"start", "cli"},
     "__main__": {"launch"},
