@@ -11,9 +11,10 @@ from planner.core.plan import HomeCareItem
 from planner.gui.common import commands as c
 from planner.gui.common.list_table import ListTable
 from planner.gui.common.names import OWN_MARK
-from planner.gui.common.roles import Role
+from planner.gui.common.roles import Role, severity_icon
 
 _Index = QModelIndex | QPersistentModelIndex
+_FINDING_ROLES = (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Role.SEVERITY)
 
 
 class HomeCareModel(ListTable):
@@ -21,6 +22,30 @@ class HomeCareModel(ListTable):
 
     HEADERS = ("Exercise", "Min", "Times a day", "Days a week", "Note")
     _FIELDS = {1: "minutes", 2: "times_a_day", 3: "days_a_week", 4: "note"}
+
+    def __init__(self, document: Any) -> None:
+        super().__init__(document)
+        self._found = self._findings_by_row()
+
+    def _findings_by_row(self) -> dict[int, list[Any]]:
+        """The safety findings about each row, most serious first (as the check orders them)."""
+        found: dict[int, list[Any]] = {}
+        for finding in self.document.findings:
+            if finding.home_care is not None:
+                found.setdefault(finding.home_care, []).append(finding)
+        return found
+
+    def _on_changed(self) -> None:
+        # A change elsewhere (a condition, an avoided area) can change a row's findings
+        # without changing the row: its circle is redrawn then too.
+        found = self._findings_by_row()
+        marks = {row: [f.severity for f in fs] for row, fs in found.items()}
+        redraw = marks != {row: [f.severity for f in fs] for row, fs in self._found.items()}
+        self._found = found
+        before = self._items
+        super()._on_changed()
+        if redraw and self._items is before and self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
 
     def items(self) -> list[Any]:
         return self.document.routine()
@@ -50,6 +75,16 @@ class HomeCareModel(ListTable):
             return getattr(self._items[index.row()], self._FIELDS[index.column()])
         if role == Role.ID and valid:
             return self._items[index.row()].exercise
+        if valid and index.column() == 0 and role in _FINDING_ROLES:
+            found = self._found.get(index.row(), [])
+            worst = found[0].severity if found else ""
+            if role == Qt.ItemDataRole.DecorationRole:
+                # A blank circle keeps the titles lined up on rows without findings.
+                return severity_icon(worst or "none")
+            if role == Role.SEVERITY:
+                return worst
+            if found:
+                return "\n".join(f.message for f in found)
         return super().data(index, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

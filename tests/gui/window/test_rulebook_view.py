@@ -91,3 +91,20 @@ def test_exercise_dialog_has_every_property(qtbot) -> None:
     assert dialog.exercise_json()["standing"] is True
     texts = [box.text() for box in dialog.properties.values()]
     assert all(text.count("&") == 1 for text in texts), texts
+
+
+def test_home_care_rows_show_their_findings(window, qtbot) -> None:
+    from planner.gui.common import commands as c
+
+    window.document.load(_plan_with_a_bad_soak())
+    model = window.home_care.model
+    soak = model.index(1, 0)
+    assert soak.data(Role.SEVERITY) == "contraindicated"
+    assert "soaking softens healing skin" in soak.data(0x03)
+    assert model.index(0, 0).data(Role.SEVERITY) == ""
+    # The wound healed: the row's circle changes although the row itself did not.
+    changes: list[int] = []
+    model.dataChanged.connect(lambda first, last, *_: changes.append(first.row()))
+    window.document.push(c.RemoveAvoided(window.document, 0))
+    assert soak.data(Role.SEVERITY) == "caution"  # still a soak for a diabetic client
+    assert changes
