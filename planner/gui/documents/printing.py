@@ -1,9 +1,11 @@
-"""Printing the two documents: the real PDF pages, rendered at the printer's resolution.
+"""Printing the two documents: the PDF itself to CUPS, else its pages rendered by Qt.
 
 What is printed is exactly what is exported and previewed: the PDF bytes from
-:mod:`planner.export`, rasterised page by page with QtPdf at the printer's own
-resolution. A page is rendered in horizontal bands so that a 1200 dpi page never
-needs one huge image in memory.
+:mod:`planner.export`. Where CUPS is the print system the PDF goes to the queue
+as it is, with the dialog's choices (:mod:`planner.gui.documents.queue`).
+Elsewhere, or when printing to a file, it is rasterised page by page with QtPdf
+at the printer's own resolution, in horizontal bands so that a 1200 dpi page
+never needs one huge image in memory.
 
 The window's File menu uses :class:`PrintActions` (with the system print dialog);
 ``planner print`` uses :func:`print_to_named_printer` (no dialog).
@@ -27,6 +29,7 @@ from planner.gui.common.document import SessionDocument
 if TYPE_CHECKING:
     from planner.core.library import Library
     from planner.core.plan import SessionPlan
+    from planner.export.cups import PrintJob
 
 _BUILD_LOCK = threading.Lock()
 # Rows of device pixels rendered at once: about 40 MB for a Letter page at 1200 dpi.
@@ -167,6 +170,38 @@ def _set_paper(printer: QPrinter, pdf: QPdfDocument, page: int) -> None:
     printer.setPageOrientation(orientation)
 
 
+def job_for(
+    printer: QPrinter, kind: str, client: str, title: str, page_count: int
+) -> PrintJob | None:
+    """The print dialog's choices as a CUPS job (None: the page range holds no page)."""
+    from planner.export.cups import PrintJob, job_title
+
+    pages = None
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage(), min(page_count, printer.toPage() or page_count)
+        if first > last:
+            return None
+        pages = (first, last)
+    duplex = printer.duplex()
+    sides = {
+        QPrinter.DuplexMode.DuplexNone: "one-sided",
+        QPrinter.DuplexMode.DuplexLongSide: "long-edge",
+        QPrinter.DuplexMode.DuplexShortSide: "short-edge",
+    }.get(duplex, "")
+    return PrintJob(
+        title=job_title(kind, client, title),
+        printer=printer.printerName(),
+        copies=max(1, printer.copyCount()),
+        pages=pages,
+        sides=sides,
+        collate=printer.collateCopies(),
+    )
+
+
+def _pages_of(job: PrintJob, count: int) -> int:
+    return count if job.pages is None else job.pages[1] - job.pages[0] + 1
+
+
 def find_printer(name: str | None) -> QPrinterInfo:
     """The printer called ``name``, else the default one.
 
@@ -189,7 +224,7 @@ def find_printer(name: str | None) -> QPrinterInfo:
     return info
 
 
-def print_to_named_printer(data: bytes, name: str | None) -> tuple[str, int]:
+def print_to_named_printer(data: bytes, name: str | None, title: str) -> tuple[str, int]:
     """Print without a dialog on the named or default printer: (printer name, pages sent).
 
     Needs a Qt application; ``planner print`` makes a QGuiApplication first.
@@ -198,7 +233,7 @@ def print_to_named_printer(data: bytes, name: str | None) -> tuple[str, int]:
         raise PrintError("printing needs a Qt application")
     info = find_printer(name)
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    printer.setDocName("Massage session planner")
+    printer.setDocName(title)
     return info.printerName(), print_pdf(data, printer)
 
 
@@ -247,10 +282,23 @@ class PrintActions:
         QGuiApplication.restoreOverrideCursor()
         if self.printer is None:
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        what = "protocol" if kind == "protocol" else "home-care sheet"
-        self.printer.setDocName(f"{self.document.plan.title or 'Session'}: {what}")
+        from planner.export.cups import job_title
+
+        plan = self.document.plan
+        self.printer.setDocName(job_title(kind, plan.client.name, plan.title))
         if not asks.ask_print(self.window, self.printer, title, count):
             return 0
+        from planner.gui.documents.queue import queue_job, spooled_by_cups
+
+        if spooled_by_cups(self.printer):
+            plan = self.document.plan
+            job = job_for(self.printer, kind, plan.client.name, plan.title, count)
+            if job is None:
+                asks.show_error(self.window, title, "Not printed: the page range has no pages.")
+                return 0
+            # The dialog is closed already; the status bar says when the queue has the job.
+            queue_job(self.window, data, job)
+            return _pages_of(job, count)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             sent = print_pdf(data, self.printer)

@@ -100,7 +100,7 @@ def test_file_print_menu_prints_through_the_dialog(window, monkeypatch, tmp_path
     sent = main.printing.print_document("home-care", large_print=True)
     assert asked and asked[0][0] == "Print home-care sheet"
     assert sent == asked[0][1] == len(pypdf.PdfReader(out).pages)
-    assert pypdf.PdfReader(out).metadata.title == "Session: home-care sheet"
+    assert pypdf.PdfReader(out).metadata.title == "Home-care sheet"
 
     # Cancelled: nothing printed.
     out.unlink()
