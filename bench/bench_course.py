@@ -109,22 +109,41 @@ def make_store() -> Path:
 
 
 def history_times(folder: Path, runs: int) -> list[float]:
+    """Seconds from asking for the history to every chart in view painted."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from planner.gui.course.history import HistoryWindow
     from planner.storage import Store
+
+    class Painted(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: set[int] = set()
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.seen.add(id(watched))
+            return False
 
     app = QApplication.instance() or QApplication([])
     times = []
     with Store.open(folder, read_only=True) as store:
         client = store.clients()[0]
         for _ in range(runs + 1):  # the first warms Qt's fonts and styles up
+            painted = Painted()
             start = time.perf_counter()
             window = HistoryWindow(client.name, store.visits(client.id))
+            for chart in window.charts:
+                chart.installEventFilter(painted)
+            window.resize(980, 680)
             window.show()
-            app.processEvents()
-            window.grab()  # every visible chart painted
+            while True:
+                app.processEvents()
+                in_view = [c for c in window.charts if not c.visibleRegion().isEmpty()]
+                if in_view and all(id(c) in painted.seen for c in in_view):
+                    break
             times.append(time.perf_counter() - start)
             window.close()
             window.deleteLater()

@@ -16,11 +16,9 @@ that a course of 500 visits is summed up without building 500 plans.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from planner.core.measures import Measures, parse_measures
-from planner.core.plan import SymptomArea
+from planner.core.measures import Measures, stored_measures
 from planner.core.regions import area_phrase
 from planner.core.vocab import SYMPTOM_KINDS
 
@@ -36,16 +34,28 @@ MIN_POINTS = 2.0
 MIN_FRACTION = 0.3
 
 
-@dataclass(frozen=True)
-class Visit:
-    """One session of the course, with what progress reads from it."""
+class Rating(NamedTuple):
+    """A symptom area with its intensity, as progress reads it (the plan's SymptomArea
+    has the same fields; this module does without the plan to stay quick to import)."""
+
+    region: str
+    side: str
+    kind: str
+    intensity: int | None = None
+
+
+class Visit(NamedTuple):
+    """One session of the course, with what progress reads from it.
+
+    (Named tuples rather than dataclasses here: ``planner progress`` starts quicker.)
+    """
 
     id: str
     date: str  # ISO date of the plan
     title: str
     status: str = "draft"
     measures: Measures = Measures()
-    symptoms: tuple[SymptomArea, ...] = ()
+    symptoms: tuple[Rating, ...] = ()  # or the plan's SymptomArea: the same fields
     signed: bool = False
     saved_at: str = ""
     therapist: str = ""
@@ -54,14 +64,17 @@ class Visit:
 
 
 def visit_from_doc(doc: Mapping[str, Any]) -> Visit:
-    """A visit from a stored session (``{"id", "plan", "status", ...}``); ValueError if damaged."""
+    """A visit from a stored session (``{"id", "plan", "status", ...}``); ValueError if damaged.
+
+    The store checked the plan when it was saved; only its shape is checked here.
+    """
     plan = doc.get("plan")
     if not isinstance(plan, dict):
         raise ValueError(f"session {doc.get('id')}: no plan")
     try:
-        measures = parse_measures(plan.get("measures", {}), "measures")
+        measures = stored_measures(plan.get("measures"))
         symptoms = tuple(
-            SymptomArea(s["region"], s["side"], s["kind"], s.get("intensity"))
+            Rating(s["region"], s["side"], s["kind"], s.get("intensity"))
             for s in plan.get("symptoms", ())
         )
     except (KeyError, TypeError, ValueError) as error:
@@ -98,8 +111,7 @@ def flag_for(first: float, latest: float) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     """One measure over the course: its points (date, value), change and flag."""
 
     measure: str

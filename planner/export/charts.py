@@ -26,6 +26,8 @@ SCALE_TOP: dict[str, float] = {
 }
 GOOD = ACCENT
 BAD = SEVERITY_COLOURS["contraindicated"][0]
+# Beyond this many visits a chart shows the trend (a summary of the values is under it).
+MANY_POINTS = 60
 # Points further apart than this (in points on the page) each get their value written.
 LABEL_ROOM = 16
 
@@ -93,14 +95,18 @@ def chart(series: Series, width: float, height: float, font_size: float) -> Draw
         for day, (_, value) in zip(days, series.points, strict=True)
     ]
     colour = {MUCH_BETTER: GOOD, WORSE: BAD}.get(series.flag or "", INK)
+    # A long course is a trend: a thinner line, dots and values at the first and latest only.
+    many = len(coords) > MANY_POINTS
     if len(coords) > 1:
         flat = [c for point in coords for c in point]
-        drawing.add(PolyLine(flat, strokeColor=colour, strokeWidth=1.6))
-    radius = 2.4 if len(coords) <= 60 else 1.2
+        drawing.add(PolyLine(flat, strokeColor=colour, strokeWidth=1.0 if many else 1.6))
+    radius = 2.4
     previous_x = -float(LABEL_ROOM)
     for index, (x, y) in enumerate(coords):
-        drawing.add(Circle(x, y, radius, fillColor=colour, strokeColor=colour))
         ends = index in (0, len(coords) - 1)
+        if many and not ends:
+            continue
+        drawing.add(Circle(x, y, radius, fillColor=colour, strokeColor=colour))
         if ends or (x - previous_x >= LABEL_ROOM and len(coords) - 1 - index > 0):
             value = _value(series.points[index][1])
             _text(drawing, (x, y + radius + 2), value, small, INK, "middle", bold=ends)

@@ -14,15 +14,53 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.progress import Visit, course_series, visit_from_doc, worsening_notes
 from planner.storage.errors import StoreError
-from planner.storage.overview import raw_clients
-from planner.storage.paths import SESSIONS_DIR
+from planner.storage.paths import MAIN_FILE, SCHEMA_VERSION, SESSIONS_DIR
 
 if TYPE_CHECKING:
     import datetime
 
     from planner.storage.sessions import SessionFiles
-from planner.storage.records import name_key
-from planner.storage.sessions import TABLE
+
+
+TABLE = "sessions"  # the table of a session file (planner.storage.sessions.TABLE)
+
+
+def _name_key(name: str) -> str:
+    # As planner.storage.records.name_key (not imported: it brings the plan module along).
+    return " ".join(name.split()).casefold()
+
+
+def _read(path: Path, what: str) -> Any:
+    try:
+        with open(path, "rb") as handle:
+            return json.loads(handle.read())
+    except OSError as error:
+        raise StoreError(f"The {what} {path} cannot be read: {error.strerror}.") from None
+    except ValueError:
+        raise StoreError(f"The {what} {path} is damaged (not valid JSON).") from None
+
+
+def raw_clients(folder: Path) -> list[dict[str, Any]]:
+    """The stored clients, as :func:`planner.storage.overview.raw_clients` reads them.
+
+    Not imported from there: that module's dataclass brings ``dataclasses`` (and
+    ``inspect``) along, a tenth of ``planner progress``'s own time.
+    """
+    path = folder / MAIN_FILE
+    if not path.exists():
+        return []
+    data = _read(path, "store file")
+    metas = list(data.get("meta", {}).values()) if isinstance(data, dict) else []
+    version = metas[0].get("schema_version") if metas else None
+    if isinstance(version, int) and version != SCHEMA_VERSION:
+        newer = version > SCHEMA_VERSION
+        raise StoreError(
+            f"The store in {folder} was written by a newer version of the planner; update it."
+            if newer
+            else f"The store in {folder} is in an older layout; open it for writing once."
+        )
+    clients = data.get("clients", {}) if isinstance(data, dict) else {}
+    return [doc for doc in clients.values() if isinstance(doc, dict) and "id" in doc]
 
 
 def find_client_doc(folder: Path, key: str) -> dict[str, Any]:
@@ -31,8 +69,8 @@ def find_client_doc(folder: Path, key: str) -> dict[str, Any]:
     for doc in clients:
         if doc.get("id") == key:
             return doc
-    wanted = name_key(key)
-    found = [doc for doc in clients if name_key(str(doc.get("name", ""))) == wanted]
+    wanted = _name_key(key)
+    found = [doc for doc in clients if _name_key(str(doc.get("name", ""))) == wanted]
     if len(found) > 1:
         ids = ", ".join(str(doc["id"]) for doc in found)
         raise StoreError(f"{len(found)} clients are named {key.strip()!r} ({ids}); give the id.")
@@ -44,15 +82,9 @@ def find_client_doc(folder: Path, key: str) -> dict[str, Any]:
 def session_docs(folder: Path, client_id: str) -> list[dict[str, Any]]:
     """The stored sessions of a client, raw, in no particular order."""
     path = folder / SESSIONS_DIR / f"{client_id}.json"
-    try:
-        with open(path, "rb") as handle:
-            data = json.loads(handle.read())
-    except FileNotFoundError:
+    if not path.exists():
         return []
-    except OSError as error:
-        raise StoreError(f"The sessions file {path} cannot be read: {error.strerror}.") from None
-    except ValueError:
-        raise StoreError(f"The sessions file {path} is damaged (not valid JSON).") from None
+    data = _read(path, "sessions file")
     rows = data.get(TABLE, {}) if isinstance(data, dict) else None
     if not isinstance(rows, dict):
         raise StoreError(f"The sessions file {path} is damaged (no sessions table).")
@@ -81,10 +113,17 @@ class CourseMixin:
     """A client's course of visits, for :class:`planner.storage.store.Store`."""
 
     _sessions: SessionFiles
+    folder: Path
 
     def visits(self, client_id: str) -> list[Visit]:
-        """The client's visits in date order (read from the stored form, plans not built)."""
-        return _visits(self._sessions.docs(client_id), client_id)
+        """The client's visits in date order (read from the stored form, plans not built).
+
+        The file is read with the json module: tinydb's documents cost twice as much
+        for a client of 500 sessions. Saves replace the whole file, so it is never
+        read half-written.
+        """
+        self._sessions.path(client_id)  # an id that is no client's is refused
+        return _visits(session_docs(self.folder, client_id), client_id)
 
     def course_notes(
         self, client_id: str, date: datetime.date, session_id: str = ""

@@ -193,3 +193,17 @@ def test_progress_runs_as_a_process(course) -> None:  # type: ignore[no-untyped-
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["client"]["name"] == "Margaret Olsen"
+
+
+def test_progress_of_a_damaged_session_file_is_one_line(course, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder, client_id, _ = course
+    (folder / "sessions" / f"{client_id}.json").write_text("{not json")
+    status, out, err = run(["--data-dir", str(folder), "progress", "Margaret Olsen"], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("planner progress: The sessions file ") and "damaged" in err
+    assert err.count("\n") == 1
+
+
+def test_progress_without_a_store(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    status, _, err = run(["--data-dir", str(tmp_path / "none"), "progress", "Anyone"], capsys)
+    assert status == 2 and "There is no client 'Anyone'" in err

@@ -37,13 +37,17 @@ def test_each_mnsi_item_scores_as_published(item: int) -> None:
     assert mnsi_points(item, False) == no
     assert mnsi_score({item: True}) == yes
     assert mnsi_score({item: False}) == no
+    assert make_measures(mnsi_a={item: True}).mnsi_score() == yes
+    assert make_measures(mnsi_a={item: False}).mnsi_score() == no
 
 
 def test_mnsi_worst_and_best_answers() -> None:
     worst = {item: item not in (7, 13) for item in MNSI_ITEMS}
     best = {item: item in (7, 13) for item in MNSI_ITEMS}
     assert mnsi_score(worst) == MNSI_MAX_SCORE == 13
+    assert make_measures(mnsi_a=worst).mnsi_score() == 13
     assert mnsi_score(best) == 0
+    assert make_measures(mnsi_a=best).mnsi_score() == 0
     # Cramps (4) and weakness (10) never count.
     assert mnsi_score({4: True, 10: True}) == 0
 
@@ -148,3 +152,17 @@ def test_version_1_cannot_hold_measures() -> None:
     text = '{"format": "session-plan", "version": 1, "steps": [], "measures": {}}'
     with pytest.raises(v.FormatError, match="measures: needs a plan file of version 2"):
         loads_plan(text)
+
+
+def test_stored_measures_read_as_the_plan_file_does() -> None:
+    from planner.core.measures import stored_measures
+
+    data = {
+        "pain_before": 6,
+        "mnsi_a": {"13": False, "1": True, "4": True},
+        "monofilament": {"right-met5": "felt", "left-hallux": "not-felt"},
+    }
+    assert stored_measures(data) == parse_measures(data, "measures")
+    assert stored_measures(None) == stored_measures({}) == Measures()
+    with pytest.raises(MeasureError):
+        stored_measures({"pain_after": 11})

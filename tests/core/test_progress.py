@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from planner.core.measures import make_measures
@@ -9,6 +11,7 @@ from planner.core.plan import SymptomArea
 from planner.core.progress import (
     MUCH_BETTER,
     WORSE,
+    Rating,
     Visit,
     course_series,
     flag_for,
@@ -169,6 +172,7 @@ def test_visit_from_a_stored_session() -> None:
         True,
     )
     assert one.measures.pain_after == 2
-    assert one.symptoms == (SymptomArea("sole", "left", "tingling", 3),)
+    assert one.symptoms == (Rating("sole", "left", "tingling", 3),)
+    assert tuple(one.symptoms[0]) == dataclasses.astuple(SymptomArea("sole", "left", "tingling", 3))
     with pytest.raises(ValueError, match="c1-bad"):
         visit_from_doc({"id": "c1-bad", "plan": {"measures": {"pain_after": 12}}})

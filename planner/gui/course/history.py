@@ -9,20 +9,54 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QLabel,
     QScrollArea,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.core.progress import MUCH_BETTER, WORSE, Series, Visit, course_series
+from planner.gui.common.roles import HeadedTable, Role
 from planner.gui.course.chart import FLAG_COLOURS, SeriesChart
+
+_NO_INDEX = QModelIndex()
+
+
+class VisitsModel(HeadedTable):
+    """A client's sessions, newest first: date, title, status (signed sessions say so)."""
+
+    HEADERS = ("Date", "Session", "Status")
+
+    def __init__(self, visits: list[Visit]) -> None:
+        super().__init__()
+        self.visits = visits[::-1]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_INDEX) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.visits)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        visit = self.visits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return visit.date
+            if column == 1:
+                return visit.title or "Untitled"
+            return "signed" if visit.signed else visit.status
+        if role == Role.ID:
+            return visit.id
+        return None
+
 
 FLAG_WORDS = {MUCH_BETTER: "much better", WORSE: "worse"}
 
@@ -53,29 +87,25 @@ class HistoryWindow(QWidget):
         splitter.addWidget(self._sessions())
         splitter.addWidget(self._charts())
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 600])
+        splitter.setSizes([420, 580])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.sessions.itemActivated.connect(self._on_open)
+        self.sessions.activated.connect(self._on_open)
 
-    def _sessions(self) -> QTreeWidget:
-        tree = QTreeWidget(self)
-        tree.setHeaderLabels(["Date", "Session", "Status"])
-        tree.setRootIsDecorated(False)
-        tree.setAlternatingRowColors(True)
-        tree.setAccessibleName("Sessions, newest first")
-        tree.setUniformRowHeights(True)
-        items = []
-        for visit in reversed(self.visits):
-            status = "signed" if visit.signed else visit.status
-            item = QTreeWidgetItem([visit.date, visit.title or "Untitled", status])
-            item.setData(0, Qt.ItemDataRole.UserRole, visit.id)
-            items.append(item)
-        tree.addTopLevelItems(items)
-        tree.resizeColumnToContents(0)
-        tree.setColumnWidth(1, 220)
-        self.sessions = tree
-        return tree
+    def _sessions(self) -> QTreeView:
+        view = QTreeView(self)
+        self.model = VisitsModel(self.visits)
+        view.setModel(self.model)
+        view.setRootIsDecorated(False)
+        view.setAlternatingRowColors(True)
+        view.setAccessibleName("Sessions, newest first")
+        view.setUniformRowHeights(True)  # a row's height is not measured 500 times
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        width = view.fontMetrics().horizontalAdvance("2026-10-31  ")
+        view.setColumnWidth(0, width)
+        view.setColumnWidth(1, 210)
+        self.sessions = view
+        return view
 
     def _charts(self) -> QScrollArea:
         area = QScrollArea(self)
@@ -101,5 +131,5 @@ class HistoryWindow(QWidget):
         area.setWidget(host)
         return area
 
-    def _on_open(self, item: QTreeWidgetItem) -> None:
-        self.open_requested.emit(str(item.data(0, Qt.ItemDataRole.UserRole)))
+    def _on_open(self, index: QModelIndex) -> None:
+        self.open_requested.emit(str(self.model.data(index, Role.ID)))

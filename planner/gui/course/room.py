@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
-from planner.core.progress import Visit, course_series, worsening_notes
+from planner.core.plan import SymptomArea
+from planner.core.progress import Rating, Visit, course_series, worsening_notes
 from planner.core.safety import check_plan
 from planner.gui.common import asks
 from planner.gui.window.lazy import LazyPanel
@@ -136,13 +137,13 @@ class CourseRoom:
             plan.date.isoformat(),
             plan.title,
             measures=plan.measures,
-            symptoms=tuple(plan.symptoms),
+            symptoms=tuple(Rating(s.region, s.side, s.kind, s.intensity) for s in plan.symptoms),
         )
 
     def last_symptoms(self) -> tuple[str, list[Any]]:
         for visit in reversed(self.earlier_visits()):
             if visit.symptoms:
-                return visit.date, list(visit.symptoms)
+                return visit.date, [SymptomArea(*rating) for rating in visit.symptoms]
         return "", []
 
     def draft_notes(self) -> Soap:

@@ -114,10 +114,10 @@ def test_history_window(course_window, qtbot) -> None:  # type: ignore[no-untype
     window.course.open_history()
     history = window.course.history_window
     qtbot.waitExposed(history)
-    tree = history.sessions
-    dates = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    model = history.model
+    dates = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True) and len(dates) == 5
-    assert tree.topLevelItem(0).text(2) == "done"
+    assert model.index(0, 2).data() == "done"
     assert len(history.charts) == 5
     labels = [chart.accessibleName() for chart in history.charts]
     assert "Chart: Numbness, both soles" in labels
@@ -125,7 +125,7 @@ def test_history_window(course_window, qtbot) -> None:  # type: ignore[no-untype
     assert numb.accessibleDescription() == "4 values from 4 to 7, worse"
     opened = []
     history.open_requested.connect(opened.append)
-    history.sessions.itemActivated.emit(tree.topLevelItem(4), 0)
+    history.sessions.activated.emit(model.index(4, 1))
     assert opened == [ids[0]]
 
 
@@ -195,3 +195,13 @@ def test_print_intake_form_asks_the_printer(course_window, monkeypatch) -> None:
     monkeypatch.setattr(asks, "ask_print", ask_print)
     window.course.print_intake()
     assert asked == [("Print intake form", 2, "Intake and consent form — Margaret Olsen")]
+
+
+def test_visits_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from planner.core.progress import Visit
+    from planner.gui.course.history import VisitsModel
+
+    visits = [Visit(f"c-{i}", f"2026-10-0{i}", f"Visit {i}", signed=i == 1) for i in range(1, 4)]
+    model = VisitsModel(visits)
+    qtmodeltester.check(model, force_py=True)
+    assert [model.index(r, 2).data() for r in range(3)] == ["draft", "draft", "signed"]
