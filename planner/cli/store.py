@@ -45,7 +45,9 @@ def add_commands(commands: Any) -> None:
     info.add_argument("--json", action="store_true", help="print as a JSON object")
     info.set_defaults(func=cmd_store_info)
     check = store_commands.add_parser(
-        "check", help="verify every signed session: name any whose content no longer matches"
+        "check",
+        help="read every record (clients, sessions, templates, own library) and verify every "
+        "signed session: name each one that is wrong or no longer matches",
     )
     check.set_defaults(func=cmd_store_check)
     backup = store_commands.add_parser("backup", help="copy the store to a new folder or a .zip")
@@ -112,10 +114,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_store_info(args: argparse.Namespace) -> int:
-    info = _run(_open(args, read_only=True), lambda store: store.info())
+    def read(store: Any) -> dict[str, Any]:
+        found = store.info()
+        found["records_read"], found["bad_records"] = store.check_records()
+        return found
+
+    info = _run(_open(args, read_only=True), read)
+    status = common.EXIT_FINDINGS if info["bad_records"] else common.EXIT_OK
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
-        return common.EXIT_OK
+        return status
     rows = [
         ("Store", info["path"]),
         ("Schema version", str(info["schema_version"])),
@@ -129,22 +137,36 @@ def cmd_store_info(args: argparse.Namespace) -> int:
     ]
     if info.get("read_only_folder"):
         rows.append(("Read-only", f"yes: {info['read_only_folder']}; nothing can be saved"))
+    rows.append(("Records", f"{info['records_read']} read; {_bad_count(info['bad_records'])}"))
     for label, value in rows:
         print(f"{label + ':':<16}{value}")
-    return common.EXIT_OK
+    for line in info["bad_records"]:
+        print(f"  {line}")
+    return status
 
 
 def cmd_store_check(args: argparse.Namespace) -> int:
-    """Exit 0 when every signature matches, 1 when a signed session was changed."""
-    signed, problems = _run(_open(args, read_only=True), lambda store: store.check_signatures())
+    """Exit 0 when every record reads and every signature matches, 1 when one does not."""
+
+    def check(store: Any) -> tuple[int, list[str], int, list[Any]]:
+        return (*store.check_records(), *store.check_signatures())
+
+    records, bad, signed, problems = _run(_open(args, read_only=True), check)
+    for line in bad:
+        print(line)
     for problem in problems:
         print(problem)
+    print(f"{records} record{'s' if records != 1 else ''} read; " + _bad_count(bad))
     changed = len({problem.session_id for problem in problems})
     print(
         f"{signed} signed session{'s' if signed != 1 else ''} checked; "
         + (f"{changed} no longer match{'es' if changed == 1 else ''}" if changed else "all match")
     )
-    return common.EXIT_FINDINGS if problems else common.EXIT_OK
+    return common.EXIT_FINDINGS if problems or bad else common.EXIT_OK
+
+
+def _bad_count(bad: list[str]) -> str:
+    return f"{len(bad)} {'is' if len(bad) == 1 else 'are'} wrong" if bad else "all are right"
 
 
 def cmd_store_backup(args: argparse.Namespace) -> int:

@@ -16,10 +16,12 @@ ledger keeps beside the records; new ids are 128-bit UUID4s, and the ids of
 older records keep working. The migration writes an empty ledger with a new
 desk id; the first sync gives every record its first revision.
 
-Migrations run when the store is opened for writing, after a full copy of the
-old files has been put in ``backups/before-migration-...``. A migration writes
-the new files first and the main file last, and derives every id from the old
-record numbers, so a migration cut short by a crash simply runs again.
+Migrations run when the store is opened for writing. Each converts every record
+in memory first; a record it cannot convert stops it with nothing written (no
+half-migrated files, no backup). Then a full copy of the old files is put in
+``backups/before-migration-...``, the new files are written and the main file
+last. Every id derives from the old record numbers, so a migration cut short by
+a crash simply runs again.
 """
 
 from __future__ import annotations
@@ -41,82 +43,138 @@ CURRENT_VERSION = SCHEMA_VERSION
 Tables = dict[str, dict[str, Any]]
 
 
-def _migrate_1_to_2(folder: Path, tables: Tables) -> Tables:
+Writer = Callable[[Path], None]
+
+
+def _record(table: str, number: str, convert: Callable[..., Any], *args: Any) -> Any:
+    """``convert(*args)``, its failure named by the record: ``sessions record 5: no 'client'``."""
+    try:
+        return convert(*args)
+    except KeyError as error:
+        raise ValueError(f"{table} record {number}: no {error}") from None
+    except (TypeError, ValueError, AttributeError) as error:
+        raise ValueError(f"{table} record {number}: {error}") from None
+
+
+def _migrate_1_to_2(tables: Tables) -> tuple[Tables, list[Writer]]:
+    """The v2 main tables and the writers of the new files, all worked out in memory."""
+
     def client_id(number: object) -> str:
         return f"v1c{int(str(number)):06d}"
 
-    clients = {}
-    for number, doc in tables.get("clients", {}).items():
-        clients[number] = {
-            "id": client_id(number),
-            "name": doc.get("name", ""),
-            "contact": doc.get("contact", ""),
-            "conditions": doc.get("conditions", []),
-            "avoid": doc.get("avoid", []),
-            "symptoms": doc.get("symptoms", []),
-            "notes": doc.get("notes", ""),
-        }
+    clients = {
+        number: _record("clients", number, _client, doc, number, client_id)
+        for number, doc in tables.get("clients", {}).items()
+    }
     by_client: dict[str, dict[str, dict[str, Any]]] = {}
     for number, doc in tables.get("sessions", {}).items():
-        owner = client_id(doc["client"])
+        owner, row = _record("sessions", number, _session, doc, number, client_id)
         rows = by_client.setdefault(owner, {})
-        rows[str(len(rows) + 1)] = {
-            "id": f"{owner}-v1s{int(number):06d}",
-            "plan": doc["plan"],
-            "status": doc.get("status", "draft"),
-            "after_notes": doc.get("notes", ""),
-            "saved_at": doc.get("saved", ""),
-        }
-    make_private_folder(folder / SESSIONS_DIR)
-    for owner, rows in by_client.items():
-        AtomicJSONStorage(folder / SESSIONS_DIR / f"{owner}.json").write({"sessions": rows})
+        rows[str(len(rows) + 1)] = row
 
     library = builtin_library()
-    exercises = [parse_exercise(doc, "exercise") for doc in tables.get("exercises", {}).values()]
+    exercises = [
+        _record("exercises", number, parse_exercise, doc, "exercise")
+        for number, doc in tables.get("exercises", {}).items()
+    ]
     known = set(library.exercises) | {e.id for e in exercises}
     techniques = [
-        parse_technique(doc, "technique", known) for doc in tables.get("techniques", {}).values()
+        _record("techniques", number, parse_technique, doc, "technique", known)
+        for number, doc in tables.get("techniques", {}).items()
     ]
-    if techniques or exercises:
-        write_own(folder, techniques, exercises)
-
     templates = {
-        number: {
-            "id": f"v1t{int(number):06d}",
-            "name": doc["name"],
-            "plan": doc["plan"],
-            "saved_at": doc.get("saved", ""),
-        }
+        number: _record("templates", number, _template, doc, number)
         for number, doc in tables.get("templates", {}).items()
     }
-    return {
+
+    def write_sessions(folder: Path) -> None:
+        make_private_folder(folder / SESSIONS_DIR)
+        for owner, rows in by_client.items():
+            AtomicJSONStorage(folder / SESSIONS_DIR / f"{owner}.json").write({"sessions": rows})
+
+    def write_library(folder: Path) -> None:
+        if techniques or exercises:
+            write_own(folder, techniques, exercises)
+
+    new_tables = {
         "meta": {"1": {"schema_version": 2}},
         "clients": clients,
         "templates": templates,
         "settings": tables.get("settings", {}),
     }
+    return new_tables, [write_sessions, write_library]
 
 
-def _migrate_2_to_3(folder: Path, tables: Tables) -> Tables:
-    from planner.storage.ledger import LEDGER_FILE, new_ledger
+def _client(doc: dict[str, Any], number: str, client_id: Callable[[object], str]) -> dict[str, Any]:
+    return {
+        "id": client_id(number),
+        "name": doc.get("name", ""),
+        "contact": doc.get("contact", ""),
+        "conditions": doc.get("conditions", []),
+        "avoid": doc.get("avoid", []),
+        "symptoms": doc.get("symptoms", []),
+        "notes": doc.get("notes", ""),
+    }
 
-    path = folder / LEDGER_FILE
-    if not path.exists():  # a migration cut short keeps the ledger it wrote
-        AtomicJSONStorage(path).write(new_ledger())
-    return {**tables, "meta": {"1": {"schema_version": 3}}}
+
+def _session(
+    doc: dict[str, Any], number: str, client_id: Callable[[object], str]
+) -> tuple[str, dict[str, Any]]:
+    owner = client_id(doc["client"])
+    return owner, {
+        "id": f"{owner}-v1s{int(number):06d}",
+        "plan": doc["plan"],
+        "status": doc.get("status", "draft"),
+        "after_notes": doc.get("notes", ""),
+        "saved_at": doc.get("saved", ""),
+    }
 
 
-MIGRATIONS: dict[int, Callable[[Path, Tables], Tables]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _template(doc: dict[str, Any], number: str) -> dict[str, Any]:
+    return {
+        "id": f"v1t{int(number):06d}",
+        "name": doc["name"],
+        "plan": doc["plan"],
+        "saved_at": doc.get("saved", ""),
+    }
+
+
+def _migrate_2_to_3(tables: Tables) -> tuple[Tables, list[Writer]]:
+    def write_ledger(folder: Path) -> None:
+        from planner.storage.ledger import LEDGER_FILE, new_ledger
+
+        path = folder / LEDGER_FILE
+        if not path.exists():  # a migration cut short keeps the ledger it wrote
+            AtomicJSONStorage(path).write(new_ledger())
+
+    return {**tables, "meta": {"1": {"schema_version": 3}}}, [write_ledger]
+
+
+MIGRATIONS: dict[int, Callable[[Tables], tuple[Tables, list[Writer]]]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 
 
 def migrate(folder: Path, db: TinyDB, version: int) -> Path:
-    """Bring the store in ``folder`` from ``version`` to the current one; returns the backup."""
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = snapshot(folder, f"before-migration-v{version}-{stamp}", version)
+    """Bring the store in ``folder`` from ``version`` to the current one; returns the backup.
+
+    Every record is converted in memory first: a record that cannot be (a
+    ValueError naming it) leaves the store exactly as it was, with no new file
+    and no backup. Only then is the backup made and are the new files written,
+    the main file last.
+    """
+    first = version
     storage = db.storage
     tables: Tables = dict(storage.read() or {})
+    writers: list[Writer] = []
     while version < CURRENT_VERSION:
-        tables = MIGRATIONS[version](folder, tables)
+        tables, more = MIGRATIONS[version](tables)
+        writers += more
         version += 1
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = snapshot(folder, f"before-migration-v{first}-{stamp}", first)
+    for write in writers:
+        write(folder)
     storage.write(tables)
     return backup

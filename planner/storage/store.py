@@ -32,6 +32,7 @@ from planner.core.plan import SessionPlan
 from planner.core.planfile import parse_plan, plan_to_json, with_own_definitions
 from planner.storage import backups, own
 from planner.storage.backups import copy_store, damaged, data_files, list_backups
+from planner.storage.check import CheckMixin
 from planner.storage.clients import ClientsMixin
 from planner.storage.course import CourseMixin
 from planner.storage.errors import (
@@ -72,7 +73,15 @@ from planner.storage.templates import TemplatesMixin
 FULL_COPY_IN_BACKGROUND = 300
 
 
-class Store(ClientsMixin, ImportMixin, TemplatesMixin, OwnLibraryMixin, SigningMixin, CourseMixin):
+class Store(
+    ClientsMixin,
+    ImportMixin,
+    TemplatesMixin,
+    OwnLibraryMixin,
+    SigningMixin,
+    CourseMixin,
+    CheckMixin,
+):
     """An open store folder; see the module docstring and notes/STORE_API.md."""
 
     def __init__(self, folder: Path, read_only: bool, lock: Any) -> None:

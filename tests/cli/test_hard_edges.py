@@ -420,3 +420,43 @@ def test_a_failed_backup_leaves_nothing_and_the_retry_works(tmp_path: Path, dest
     retry = planner("--data-dir", store, "store", "backup", dest)
     assert retry.returncode == 0, retry.stderr
     assert dest.exists()
+
+
+# -- 10. records that parse but are wrong ------------------------------------------------------
+
+
+def _break_a_session(store: Path) -> str:
+    path = next((store / "sessions").glob("*.json"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    doc = next(iter(data["sessions"].values()))
+    doc["plan"]["steps"][2]["minutes"] = -4
+    doc["status"] = "finished?"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return doc["id"]
+
+
+def test_store_check_names_each_bad_record(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert planner("--data-dir", store, "import", write_plan(tmp_path)).returncode == 0
+    good = planner("--data-dir", store, "store", "check")
+    assert good.returncode == 0 and b"all are right" in good.stdout
+    session_id = _break_a_session(store)
+    before = snapshot(tmp_path)
+    result = planner("--data-dir", store, "store", "check")
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 1 and result.stderr == b""
+    assert f"session '{session_id}'" in out and "status 'finished?'" in out
+    info = planner("--data-dir", store, "store", "info")
+    assert info.returncode == 1 and f"session '{session_id}'" in info.stdout.decode("utf-8")
+    assert snapshot(tmp_path) == before
+
+
+def test_store_check_names_a_bad_plan_inside_a_session(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert planner("--data-dir", store, "import", write_plan(tmp_path)).returncode == 0
+    path = next((store / "sessions").glob("*.json"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    next(iter(data["sessions"].values()))["plan"]["steps"][2]["minutes"] = -4
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = planner("--data-dir", store, "store", "check")
+    assert result.returncode == 1 and b"steps[2].minutes" in result.stdout

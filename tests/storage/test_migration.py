@@ -82,3 +82,30 @@ def test_a_migration_cut_short_runs_again_to_the_same_result(v1: Path, monkeypat
         alex = store.clients()[0]
         assert len(store.sessions_for(alex.id)) == 2
     assert len(list((v1 / "sessions").glob("*.json"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("table", "breakage", "named"),
+    [
+        ("sessions", lambda doc: doc.pop("client"), "sessions record 2: no 'client'"),
+        ("templates", lambda doc: doc.pop("name"), "templates record 1: no 'name'"),
+        ("sessions", lambda doc: doc.update(client="x"), "sessions record 2: invalid literal"),
+    ],
+)
+def test_a_record_that_cannot_migrate_leaves_the_store_as_it_was(
+    v1: Path, table: str, breakage, named: str
+) -> None:
+    import json
+
+    data = json.loads((v1 / "store.json").read_text(encoding="utf-8"))
+    numbers = sorted(data[table], key=int)
+    breakage(data[table][numbers[1] if table == "sessions" else numbers[0]])
+    (v1 / "store.json").write_text(json.dumps(data), encoding="utf-8")
+    before = tree(v1)
+    for _attempt in range(2):  # and again: no backup per attempt either
+        with pytest.raises(StoreError, match="could not be updated") as caught:
+            Store.open(v1)
+        assert named in str(caught.value)
+        assert {k: v for k, v in tree(v1).items() if not k.endswith(".lock")} == {
+            k: v for k, v in before.items() if not k.endswith(".lock")
+        }
