@@ -32,6 +32,13 @@ _READ_ERRORS = (
 )
 
 
+def _name(value: object) -> str:
+    """A record's id as written, or quoted short where it is odd (long, controls, not text)."""
+    if isinstance(value, str) and 0 < len(value) <= 100 and value.isprintable():
+        return value
+    return v.quote(value)
+
+
 def _problem(error: BaseException) -> str:
     text = str(error) if not isinstance(error, KeyError) else f"no {error}"
     return " ".join(text.split())[:300] or type(error).__name__
@@ -73,7 +80,7 @@ class CheckMixin:
         ids: set[str] = set()
         docs = self._table("clients").all()
         for doc in docs:
-            label = f"client {v.quote(doc.get('id') if isinstance(doc, dict) else doc)}"
+            label = f"client {_name(doc.get('id') if isinstance(doc, dict) else doc)}"
             try:
                 record = check_client(client_from_json(doc))
                 if not isinstance(record.id, str) or not record.id:
@@ -90,7 +97,7 @@ class CheckMixin:
         for _, client_id in self._sessions.client_ids():
             where = f"{SESSIONS_DIR}/{client_id}.json"
             if client_id not in client_ids:
-                problems.append(f"{where}: no client {v.quote(client_id)} in {MAIN_FILE}")
+                problems.append(f"{where}: no client {_name(client_id)} in {MAIN_FILE}")
             try:
                 docs = self._sessions.docs(client_id)
             except _READ_ERRORS as error:
@@ -99,7 +106,7 @@ class CheckMixin:
             seen: set[str] = set()
             for doc in docs:
                 count += 1
-                label = f"session {v.quote(doc.get('id') if isinstance(doc, dict) else doc)}"
+                label = f"session {_name(doc.get('id') if isinstance(doc, dict) else doc)}"
                 try:
                     self._check_session(client_id, doc, seen)
                 except _READ_ERRORS as error:

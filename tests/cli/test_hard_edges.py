@@ -445,9 +445,9 @@ def test_store_check_names_each_bad_record(tmp_path: Path) -> None:
     result = planner("--data-dir", store, "store", "check")
     out = result.stdout.decode("utf-8")
     assert result.returncode == 1 and result.stderr == b""
-    assert f"session '{session_id}'" in out and "status 'finished?'" in out
+    assert f"session {session_id}: status 'finished?'" in out
     info = planner("--data-dir", store, "store", "info")
-    assert info.returncode == 1 and f"session '{session_id}'" in info.stdout.decode("utf-8")
+    assert info.returncode == 1 and f"session {session_id}: " in info.stdout.decode("utf-8")
     assert snapshot(tmp_path) == before
 
 
