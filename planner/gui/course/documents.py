@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -120,8 +121,19 @@ def print_intake(room: CourseRoom) -> None:
         asks.show_error(room.window, title, str(error))
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(f"Intake and consent form — {client.name}")
+    job_name = f"Intake and consent form — {' '.join(client.name.split())}"
+    printer.setDocName(job_name)
     if not asks.ask_print(room.window, printer, title, count):
+        return
+    from planner.gui.documents.printing import job_for
+    from planner.gui.documents.queue import queue_job, spooled_by_cups
+
+    if spooled_by_cups(printer):  # the PDF itself goes to the queue, as for the other documents
+        job = job_for(printer, "intake", client.name, "", count)
+        if job is None:
+            asks.show_error(room.window, title, "Not printed: the page range has no pages.")
+            return
+        queue_job(room.window, data, dataclasses.replace(job, title=job_name))
         return
     try:
         sent = print_pdf(data, printer)

@@ -205,3 +205,20 @@ def test_visits_model_passes_the_model_tester(qtmodeltester) -> None:  # type: i
     model = VisitsModel(visits)
     qtmodeltester.check(model, force_py=True)
     assert [model.index(r, 2).data() for r in range(3)] == ["draft", "draft", "signed"]
+
+
+def test_print_intake_form_goes_to_the_cups_queue(course_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.gui.documents import queue
+
+    window = course_window
+    _, ids = window.course_ids
+    window.files.open_session_id(ids[0])
+    monkeypatch.setattr(asks, "ask_print", lambda parent, printer, title, count: True)
+    monkeypatch.setattr(queue, "spooled_by_cups", lambda printer: True)
+    queued = []
+    monkeypatch.setattr(queue, "queue_job", lambda window, data, job: queued.append((data, job)))
+    window.course.print_intake()
+    ((data, job),) = queued
+    assert data.startswith(b"%PDF")
+    assert job.title == "Intake and consent form — Margaret Olsen"
+    assert job.pages is None and job.copies == 1
