@@ -14,7 +14,7 @@ built, never in the rule's logic.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from planner.core.library import Exercise, Library, Technique
@@ -53,26 +53,61 @@ def N_(text: str) -> str:  # noqa: N802 (the gettext convention)
 Fields = dict[str, str]
 
 
-@dataclass(frozen=True)
 class Rule:
-    """One rule of the rulebook."""
+    """One rule of the rulebook (a plain class: the rulebook is built at every start).
 
-    id: str
-    severity: str
-    scope: str
-    reads: tuple[str, ...]
-    checks: str
-    template: str
-    fire: Callable[..., Iterable[Fields]]
-    # Cheap test on the whole plan: when False the rule cannot fire and is skipped.
-    when: Callable[[Facts], bool] = lambda facts: True
-    # The message for a home-care item, when it must read differently from a step's.
-    home_template: str = ""
-    # What a step or item must have for the rule to fire at all (the rule checks again):
-    # one of these properties, at least this pressure rank, an avoided area it touches.
-    needs: frozenset[str] = frozenset()
-    min_rank: int = -1
-    touch: bool = False
+    ``when`` is a cheap test on the whole plan: when False the rule cannot fire and is
+    skipped. ``home_template`` is the message for a home-care item, when it must read
+    differently from a step's. ``needs``, ``min_rank`` and ``touch`` say what a step or
+    item must have for the rule to fire at all (the rule checks again): one of these
+    properties, at least this pressure rank, an avoided area it touches.
+    """
+
+    __slots__ = (
+        "id",
+        "severity",
+        "scope",
+        "reads",
+        "checks",
+        "template",
+        "fire",
+        "when",
+        "home_template",
+        "needs",
+        "min_rank",
+        "touch",
+    )
+
+    def __init__(
+        self,
+        rule_id: str,
+        severity: str,
+        scope: str,
+        reads: tuple[str, ...],
+        checks: str,
+        template: str,
+        fire: Callable[..., Iterable[Fields]],
+        when: Callable[[Facts], bool],
+        home_template: str = "",
+        needs: frozenset[str] = frozenset(),
+        min_rank: int = -1,
+        touch: bool = False,
+    ) -> None:
+        self.id = rule_id
+        self.severity = severity
+        self.scope = scope
+        self.reads = reads
+        self.checks = checks
+        self.template = template
+        self.fire = fire
+        self.when = when
+        self.home_template = home_template
+        self.needs = needs
+        self.min_rank = min_rank
+        self.touch = touch
+
+    def __repr__(self) -> str:
+        return f"Rule({self.id!r}, {self.severity!r}, {self.scope!r})"
 
     def could_fire(self, work: Work) -> bool:
         """False when the rule cannot fire on this work: a cheap filter before the rule."""
@@ -146,24 +181,51 @@ class Avoided:
     limb: str
 
 
-@dataclass(slots=True)
 class Work:
-    """A step or a home-care item, as the rules see it."""
+    """A step or a home-care item, as the rules see it.
 
-    kind: str
-    index: int
-    areas: tuple[Area, ...]
-    properties: frozenset[str]
-    label: str
-    pressure: str = ""
-    rank: int = -1
-    region: str | None = None
-    side: str | None = None
-    # Each avoided area this work touches, with how: inside it, containing it, or elsewhere
-    # on the same limb.
-    touches: list[tuple[Avoided, str]] = field(default_factory=list)
-    # The kinds of symptom the client feels somewhere on the work's areas.
-    felt: frozenset[str] = frozenset()
+    ``touches``: each avoided area this work touches, with how (inside it, containing
+    it, or elsewhere on the same limb); ``felt``: the kinds of symptom the client feels
+    somewhere on the work's areas.
+    """
+
+    __slots__ = (
+        "kind",
+        "index",
+        "areas",
+        "properties",
+        "label",
+        "pressure",
+        "rank",
+        "region",
+        "side",
+        "touches",
+        "felt",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        index: int,
+        areas: tuple[Area, ...],
+        properties: frozenset[str],
+        label: str,
+        pressure: str = "",
+        rank: int = -1,
+        region: str | None = None,
+        side: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.index = index
+        self.areas = areas
+        self.properties = properties
+        self.label = label
+        self.pressure = pressure
+        self.rank = rank
+        self.region = region
+        self.side = side
+        self.touches: list[tuple[Avoided, str]] = []
+        self.felt: frozenset[str] = frozenset()
 
 
 def _limb_phrase(avoided: AvoidedArea) -> str:
