@@ -23,6 +23,10 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("HOME", str(home))
+    # The emergency number's default follows the locale: the same one on every machine.
+    from planner.core import emergency
+
+    monkeypatch.setattr(emergency, "_locale_name", lambda: "en_US.UTF-8")
     yield
 
 

@@ -16,10 +16,6 @@ MAX_FUNCTION_LINES = 60
 
 # Offender -> the issue whose work removes it.
 WAITING: dict[str, str] = {
-    "planner/core/planfile.py": "issue 12, the plan format's second version",
-    "planner/core/planfile.py::parse_plan": "issue 12, the plan format's second version",
-    "planner/core/plan.py": "issue 12, the plan format's second version",
-    "planner/export/homecare_sheet.py::home_care_story": "issue 12, the home-care sheet",
     "planner/export/protocol.py::_steps": "issue 14, big plans laid out in linear time",
 }
 

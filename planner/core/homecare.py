@@ -1,19 +1,24 @@
 """The home-care routine: the one the therapist wrote, or one the planner proposes.
 
-A proposal follows the session: every exercise related to a technique used in the
-steps, plus the daily neuropathy foot routine when the client has neuropathy and
-the feet are worked (and the hand routine when the hands are). Exercises come in
-a sensible order (warm the feet, move the ankles, work the toes, then the rest),
-each once. An exercise done only on an area the client must leave alone entirely
-is left out, and so is every exercise the safety rules would rule out for this
-plan (a soak over a wound, pressing on an avoided area, anything on a limb with a
-blood clot), and a soak for a diabetic client (the therapist may still add one).
+A proposal is a routine a client can keep: at most :data:`MAX_EXERCISES`
+exercises and at most the therapist's daily budget (:data:`DEFAULT_DAILY_MINUTES`
+unless the settings say otherwise), counted as minutes x times a day. The
+candidates are the exercises the session's techniques suggest for the areas
+worked, the daily neuropathy routines for feet and hands, and the daily foot
+check for every client whose feet are at risk. They are ranked by how useful
+they are for this session (minutes worked on their areas, symptoms felt there)
+and taken most useful first while they fit. Left out: an exercise done only on
+areas the client must leave alone, every exercise the safety rules would rule out
+for this plan (a soak over a wound, pressing on an avoided area, anything on a
+limb with a blood clot), and a soak for a client with diabetes (the therapist
+may still add one).
 """
 
 from __future__ import annotations
 
 from planner.core.library import Exercise, Library, builtin_library
 from planner.core.plan import HomeCareItem, SessionPlan
+from planner.core.rules import HOME_CARE, RULEBOOK, WORK, Facts
 from planner.core.regions import (
     BOTH,
     LEFT,
@@ -25,8 +30,12 @@ from planner.core.regions import (
     default_side,
     is_paired,
 )
-from planner.core.rules import HOME_CARE, RULEBOOK, WORK, Facts
 
+MAX_EXERCISES = 5
+DEFAULT_DAILY_MINUTES = 30
+# Clients whose feet may be hurt without their feeling it: they check them daily.
+FOOT_RISK = frozenset(("neuropathy", "diabetes", "severe-sensory-loss"))
+FOOT_CHECK = "foot-check"
 # The daily self-care routine for neuropathy in the feet, in the order it is done.
 NEUROPATHY_FOOT_ROUTINE: tuple[str, ...] = (
     "foot-massage",
@@ -39,6 +48,9 @@ NEUROPATHY_FOOT_ROUTINE: tuple[str, ...] = (
 NEUROPATHY_HAND_ROUTINE: tuple[str, ...] = ("hand-massage", "finger-stroke")
 _FEET = Area("foot", BOTH)
 _HANDS = Area("hand", BOTH)
+# Ranking weights: a technique's own suggestion counts more than the general routine.
+_SUGGESTED = 3.0
+_ROUTINE = 1.0
 
 
 def _exercise_lookup(plan: SessionPlan, library: Library) -> dict[str, Exercise]:
@@ -47,47 +59,95 @@ def _exercise_lookup(plan: SessionPlan, library: Library) -> dict[str, Exercise]
     return lookup
 
 
-def propose_routine(
-    plan: SessionPlan, library: Library | None = None, facts: Facts | None = None
-) -> list[HomeCareItem]:
-    """A routine drawn from the plan's steps and the client's conditions."""
-    library = library or builtin_library()
-    facts = facts or Facts(plan, library)
-    exercises = _exercise_lookup(plan, library)
+def _candidates(
+    plan: SessionPlan, library: Library, exercises: dict[str, Exercise]
+) -> dict[str, float]:
+    """Each candidate exercise id with the weight of what brought it in."""
     techniques = dict(library.techniques)
     techniques.update((technique.id, technique) for technique in plan.custom_techniques)
+    weights: dict[str, float] = {}
 
-    wanted: list[str] = []
+    def add(exercise_id: str, weight: float) -> None:
+        if exercise_id in exercises:
+            weights[exercise_id] = max(weights.get(exercise_id, 0.0), weight)
+
     for step in plan.steps:
         technique = techniques.get(step.technique)
-        if technique:
-            wanted.extend(
-                exercise_id
-                for exercise_id in technique.exercises
-                if exercise_id in exercises and _suits(exercises[exercise_id], step.area)
-            )
+        for exercise_id in technique.exercises if technique else ():
+            if exercise_id in exercises and _suits(exercises[exercise_id], step.area):
+                add(exercise_id, _SUGGESTED)
     if "neuropathy" in plan.client.conditions:
         if any(step.area.overlaps(_FEET) for step in plan.steps):
-            wanted.extend(NEUROPATHY_FOOT_ROUTINE)
+            for exercise_id in NEUROPATHY_FOOT_ROUTINE:
+                add(exercise_id, _ROUTINE)
         if any(step.area.overlaps(_HANDS) for step in plan.steps):
-            wanted.extend(NEUROPATHY_HAND_ROUTINE)
+            for exercise_id in NEUROPATHY_HAND_ROUTINE:
+                add(exercise_id, _ROUTINE)
+    return weights
 
-    order = {exercise_id: rank for rank, exercise_id in enumerate(exercises)}
-    chosen = sorted(
-        {exercise_id for exercise_id in wanted if exercise_id in exercises},
-        key=lambda exercise_id: order[exercise_id],
+
+def feet_at_risk(plan: SessionPlan) -> bool:
+    """The client may hurt their feet without feeling it: they check them every day."""
+    from planner.core.sensation import monofilament_not_felt
+
+    return bool(FOOT_RISK & set(plan.client.conditions)) or monofilament_not_felt(plan)
+
+
+def usefulness(plan: SessionPlan, exercise: Exercise, weight: float = _ROUTINE) -> float:
+    """How much the exercise does for this session: minutes worked and symptoms felt there."""
+    if exercise.id == FOOT_CHECK and feet_at_risk(plan):
+        return float("inf")  # safety first: found early, a sore heals before it is an ulcer
+    areas = [Area(region, default_side(region)) for region in exercise.regions]
+    worked = sum(step.minutes for step in plan.steps if any(step.area.overlaps(a) for a in areas))
+    felt = sum(
+        1 + (5 if symptom.intensity is None else symptom.intensity)
+        for symptom in plan.symptoms
+        if any(symptom.area.overlaps(a) for a in areas)
     )
-    routine = []
-    for exercise_id in chosen:
+    # What the client feels weighs most: that is what they do the routine for.
+    return weight * 4 + worked + 2 * felt
+
+
+def propose_routine(
+    plan: SessionPlan,
+    library: Library | None = None,
+    daily_minutes: float | None = None,
+    facts: Facts | None = None,
+) -> list[HomeCareItem]:
+    """A routine drawn from the plan's steps and the client's conditions, most useful first.
+
+    Args:
+        daily_minutes: the therapist's daily budget (:data:`DEFAULT_DAILY_MINUTES` when None).
+        facts: the rulebook's facts about the plan, when the caller has them already.
+    """
+    library = library or builtin_library()
+    facts = facts or Facts(plan, library)
+    budget = DEFAULT_DAILY_MINUTES if daily_minutes is None else daily_minutes
+    exercises = _exercise_lookup(plan, library)
+    weights = _candidates(plan, library, exercises)
+    if feet_at_risk(plan) and FOOT_CHECK in exercises:
+        weights[FOOT_CHECK] = _SUGGESTED
+    order = {exercise_id: rank for rank, exercise_id in enumerate(exercises)}
+    ranked = sorted(
+        weights,
+        key=lambda exercise_id: (
+            -usefulness(plan, exercises[exercise_id], weights[exercise_id]),
+            order[exercise_id],
+        ),
+    )
+    routine: list[HomeCareItem] = []
+    total = 0.0
+    for exercise_id in ranked:
         exercise = exercises[exercise_id]
-        note = _leave_out_note(plan, exercise)
-        if note is None or (exercise.soak and "diabetes" in facts.conditions):
-            continue
         item = HomeCareItem(
-            exercise_id, exercise.minutes, exercise.times_a_day, exercise.days_a_week, note
+            exercise_id, exercise.minutes, exercise.times_a_day, exercise.days_a_week
         )
-        if not _ruled_out(facts, item):
-            routine.append(item)
+        if len(routine) >= MAX_EXERCISES or total + item.daily_minutes > budget:
+            continue
+        if not _allowed(plan, exercise) or _ruled_out(facts, item):
+            continue
+        routine.append(item)
+        total += item.daily_minutes
     return routine
 
 
@@ -103,6 +163,27 @@ def _ruled_out(facts: Facts, item: HomeCareItem) -> bool:
     )
 
 
+def _allowed(plan: SessionPlan, exercise: Exercise) -> bool:
+    """False for an exercise done only where the client must leave alone, or a diabetic soak."""
+    if exercise.soak and "diabetes" in plan.client.conditions:
+        return False
+    if not exercise.regions:
+        return True
+    for region in exercise.regions:
+        # Left and right may be avoided by two separate entries: both count.
+        sides = (LEFT, RIGHT) if is_paired(region) else (MIDLINE,)
+        if not all(
+            any(avoided.area.covers(Area(region, side)) for avoided in plan.avoid) for side in sides
+        ):
+            return True
+    return False
+
+
+def daily_minutes(routine: list[HomeCareItem]) -> float:
+    """Minutes a day the routine takes: each item's minutes times its times a day."""
+    return sum(item.daily_minutes for item in routine)
+
+
 def _suits(exercise: Exercise, area: Area) -> bool:
     """True when the exercise works somewhere on the area the step worked."""
     if not exercise.regions:
@@ -110,31 +191,23 @@ def _suits(exercise: Exercise, area: Area) -> bool:
     return any(Area(region, default_side(region)).overlaps(area) for region in exercise.regions)
 
 
-def _leave_out_note(plan: SessionPlan, exercise: Exercise) -> str | None:
-    """None when every area of the exercise is avoided; else a note naming what to skip."""
-    if not exercise.regions:
-        return ""
+def left_out(plan: SessionPlan, regions: tuple[str, ...]) -> list[str]:
+    """The avoided areas on these regions, in the client's words ("your left heel")."""
     skipped: list[str] = []
-    usable = False
-    for region in exercise.regions:
-        # Left and right may be avoided by two separate entries: both count.
-        sides = (LEFT, RIGHT) if is_paired(region) else (MIDLINE,)
-        if not all(
-            any(avoided.area.covers(Area(region, side)) for avoided in plan.avoid) for side in sides
-        ):
-            usable = True
+    for region in regions:
         whole = Area(region, default_side(region))
         skipped.extend(
             _your(avoided.region, avoided.side)
             for avoided in plan.avoid
             if avoided.area.overlaps(whole)
         )
-    if not usable:
-        return None
-    if not skipped:
-        return ""
-    unique = list(dict.fromkeys(skipped))
-    return "Leave out " + " and ".join(unique) + "."
+    return list(dict.fromkeys(skipped))
+
+
+def leave_out_sentence(plan: SessionPlan, regions: tuple[str, ...]) -> str:
+    """ "Leave out your left heel." for what is avoided on these regions; "" when nothing is."""
+    skipped = left_out(plan, regions)
+    return "Leave out " + " and ".join(skipped) + "." if skipped else ""
 
 
 def _your(region: str, side: str) -> str:
@@ -147,9 +220,12 @@ def _your(region: str, side: str) -> str:
 
 
 def effective_routine(
-    plan: SessionPlan, library: Library | None = None, facts: Facts | None = None
+    plan: SessionPlan,
+    library: Library | None = None,
+    daily_minutes: float | None = None,
+    facts: Facts | None = None,
 ) -> list[HomeCareItem]:
     """The routine the client gets: the plan's own, or the proposed one."""
     if plan.home_care is not None:
         return list(plan.home_care)
-    return propose_routine(plan, library, facts)
+    return propose_routine(plan, library, daily_minutes, facts)

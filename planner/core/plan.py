@@ -13,176 +13,46 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.core import howoften
 from planner.core import regions as r
 from planner.core.library import Exercise, Technique
 from planner.core.measures import Measures, check_measures
+from planner.core.plan_items import (
+    AvoidedArea,
+    Client,
+    HomeCareItem,
+    PlanError,
+    Step,
+    SymptomArea,
+    Therapist,
+    check_avoided,
+    check_conditions,
+    check_home_care_item,
+    check_minutes,
+    check_step,
+    check_symptom,
+    check_text,
+)
 from planner.core.signing import Addendum, Signature
 from planner.core.soap import Soap, check_soap
 from planner.core.vocab import (
-    AVOID_REASONS,
-    CONDITIONS,
-    MAX_INTENSITY,
     MAX_SESSION_MINUTES,
-    MAX_STEP_MINUTES,
-    PRESSURES,
-    SYMPTOM_KINDS,
 )
 
-
-class PlanError(ValueError):
-    """An edit or a value that a session plan cannot take."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of the session: a technique on an area, for some minutes."""
-
-    technique: str
-    region: str
-    side: str
-    minutes: int | float
-    pressure: str
-    notes: str = ""
-
-    @property
-    def area(self) -> r.Area:
-        return r.Area(self.region, self.side)
-
-
-@dataclass(frozen=True)
-class AvoidedArea:
-    """An area the session must leave alone, and why."""
-
-    region: str
-    side: str
-    reason: str
-    note: str = ""
-
-    @property
-    def area(self) -> r.Area:
-        return r.Area(self.region, self.side)
-
-
-@dataclass(frozen=True)
-class SymptomArea:
-    """Where the client feels something: numbness, tingling, pain..."""
-
-    region: str
-    side: str
-    kind: str
-    intensity: int | None = None
-
-    @property
-    def area(self) -> r.Area:
-        return r.Area(self.region, self.side)
-
-
-@dataclass(frozen=True)
-class HomeCareItem:
-    """One exercise of the client's home-care routine.
-
-    ``minutes`` is each time; the item takes ``minutes * times_a_day`` of a day on
-    which it is done. ``note`` is for the client ("after your shower").
-    """
-
-    exercise: str
-    minutes: int | float
-    times_a_day: int = 1
-    days_a_week: int = 7
-    note: str = ""
-
-    @property
-    def daily_minutes(self) -> float:
-        return self.minutes * self.times_a_day
-
-
-@dataclass(frozen=True)
-class Therapist:
-    name: str = ""
-    clinic: str = ""
-
-
-@dataclass(frozen=True)
-class Client:
-    name: str = ""
-    conditions: tuple[str, ...] = ()
-    notes: str = ""
-
-
-def _check_area(region: object, side: object) -> None:
-    if not r.is_region(region):
-        raise PlanError(f"{region!r} is not a known body region")
-    problem = r.side_problem(region, side)  # type: ignore[arg-type]
-    if problem:
-        raise PlanError(f"side {problem}")
-
-
-def _check_minutes(minutes: object, maximum: float) -> None:
-    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)):
-        raise PlanError("minutes must be a number")
-    if not minutes > 0:
-        raise PlanError("minutes must be greater than 0")
-    if minutes > maximum:
-        raise PlanError(f"minutes must be at most {maximum:g}")
-
-
-def _check_text(value: object, what: str) -> None:
-    if not isinstance(value, str):
-        raise PlanError(f"{what} must be text")
-
-
-def check_step(step: Step) -> Step:
-    if not isinstance(step.technique, str) or not step.technique:
-        raise PlanError("a step needs a technique")
-    _check_area(step.region, step.side)
-    _check_minutes(step.minutes, MAX_STEP_MINUTES)
-    if step.pressure not in PRESSURES:
-        raise PlanError(f"{step.pressure!r} is not a pressure (light, moderate, firm or deep)")
-    _check_text(step.notes, "notes")
-    return step
-
-
-def check_avoided(area: AvoidedArea) -> AvoidedArea:
-    _check_area(area.region, area.side)
-    if area.reason not in AVOID_REASONS:
-        raise PlanError(f"{area.reason!r} is not a known reason to avoid an area")
-    _check_text(area.note, "the note")
-    return area
-
-
-def check_symptom(symptom: SymptomArea) -> SymptomArea:
-    _check_area(symptom.region, symptom.side)
-    if symptom.kind not in SYMPTOM_KINDS:
-        raise PlanError(f"{symptom.kind!r} is not a known kind of symptom")
-    intensity = symptom.intensity
-    if intensity is not None and (
-        isinstance(intensity, bool)
-        or not isinstance(intensity, int)
-        or not 0 <= intensity <= MAX_INTENSITY
-    ):
-        raise PlanError("intensity must be a whole number from 0 to 10")
-    return symptom
-
-
-def check_home_care_item(item: HomeCareItem) -> HomeCareItem:
-    if not isinstance(item.exercise, str) or not item.exercise:
-        raise PlanError("a home-care entry needs an exercise")
-    _check_minutes(item.minutes, MAX_STEP_MINUTES)
-    problem = howoften.check(item.times_a_day, item.days_a_week)
-    if problem:
-        raise PlanError(problem)
-    _check_text(item.note, "the note")
-    return item
-
-
-def check_conditions(conditions: tuple[str, ...]) -> tuple[str, ...]:
-    for condition in conditions:
-        if condition not in CONDITIONS:
-            raise PlanError(f"{condition!r} is not a known condition")
-    if len(set(conditions)) != len(conditions):
-        raise PlanError("a condition is listed twice")
-    return tuple(conditions)
+__all__ = [
+    "AvoidedArea",
+    "Client",
+    "HomeCareItem",
+    "PlanError",
+    "SessionPlan",
+    "Step",
+    "SymptomArea",
+    "Therapist",
+    "check_avoided",
+    "check_conditions",
+    "check_home_care_item",
+    "check_step",
+    "check_symptom",
+]
 
 
 def _index(items: list[Any], index: int, what: str, *, insert: bool = False) -> int:
@@ -262,23 +132,23 @@ class SessionPlan:
         if unknown:
             raise PlanError(f"cannot change {', '.join(sorted(unknown))} of a plan")
         if "title" in changes:
-            _check_text(changes["title"], "the title")
+            check_text(changes["title"], "the title")
         if "date" in changes and not isinstance(changes["date"], datetime.date):
             raise PlanError("the date must be a calendar date")
         if "length_minutes" in changes and changes["length_minutes"] is not None:
-            _check_minutes(changes["length_minutes"], MAX_SESSION_MINUTES)
+            check_minutes(changes["length_minutes"], MAX_SESSION_MINUTES)
         if "therapist" in changes:
             therapist = changes["therapist"]
             if not isinstance(therapist, Therapist):
                 raise PlanError("the therapist must be a Therapist")
-            _check_text(therapist.name, "the therapist's name")
-            _check_text(therapist.clinic, "the clinic")
+            check_text(therapist.name, "the therapist's name")
+            check_text(therapist.clinic, "the clinic")
         if "client" in changes:
             client = changes["client"]
             if not isinstance(client, Client):
                 raise PlanError("the client must be a Client")
-            _check_text(client.name, "the client's name")
-            _check_text(client.notes, "the client notes")
+            check_text(client.name, "the client's name")
+            check_text(client.notes, "the client notes")
             check_conditions(client.conditions)
         old = {name: getattr(self, name) for name in changes}
         for name, value in changes.items():

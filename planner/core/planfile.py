@@ -7,15 +7,13 @@ loading a plan gives back an equal plan.
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
-import re
-import stat
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from planner.core import howoften
+from planner.core import plan_sections as sections
 from planner.core import validate as v
 from planner.core.atomicfile import write_atomic
 from planner.core.coursefile import KEYS as COURSE_KEYS
@@ -25,40 +23,16 @@ from planner.core.library import (
     Library,
     Technique,
     builtin_library,
-    how_often,
     parse_exercise,
     parse_technique,
 )
 from planner.core.plan import (
-    AvoidedArea,
-    Client,
-    HomeCareItem,
     SessionPlan,
-    Step,
-    SymptomArea,
-    Therapist,
-)
-from planner.core.regions import REGIONS, area_phrase, default_side, side_problem
-from planner.core.vocab import (
-    AVOID_REASONS,
-    CONDITIONS,
-    MAX_INTENSITY,
-    MAX_SESSION_MINUTES,
-    MAX_STEP_MINUTES,
-    PRESSURES,
-    SYMPTOM_KINDS,
 )
 
 FORMAT = "session-plan"
 VERSION = 2
-# Version 1 said how often a home-care exercise is done in words ("frequency");
-# version 2 says it in two numbers (times_a_day, days_a_week). Both are read.
-_HOME_CARE_KEYS = {
-    1: ("exercise", "minutes", "frequency", "note"),
-    2: ("exercise", "minutes", "times_a_day", "days_a_week", "note"),
-}
 MAX_FILE_BYTES = 20 * 1024 * 1024
-_DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TOP_KEYS = (
     "format",
     "version",
@@ -87,15 +61,6 @@ class PlanFileError(ValueError):
 
 
 # -- reading ----------------------------------------------------------------
-
-
-def _area(data: Any, place: str) -> tuple[str, str]:
-    region = v.choice(data["region"], v.join(place, "region"), REGIONS, "body region")
-    side = data.get("side", default_side(region))
-    problem = side_problem(region, side)
-    if problem:
-        raise v.FormatError(v.join(place, "side"), problem)
-    return region, side
 
 
 def _own_entries(
@@ -161,143 +126,13 @@ def parse_plan(data: Any, library: Library | None = None) -> SessionPlan:
 
     full_library, custom_techniques, custom_exercises = _custom_library(data, library)
     plan = SessionPlan(custom_techniques=custom_techniques, custom_exercises=custom_exercises)
-    plan.title = v.text(data.get("title", ""), "title", max_length=300)
-    if "date" in data:
-        date_text = v.text(data["date"], "date")
-        try:
-            plan.date = datetime.date.fromisoformat(date_text)
-        except ValueError:
-            raise v.FormatError(
-                "date", f"{v.quote(date_text)} is not a date like 2026-11-21"
-            ) from None
-        # fromisoformat also takes "20261121" and week dates ("2026-W47-1"); the format does not.
-        if not _DATE_PATTERN.fullmatch(date_text):
-            raise v.FormatError("date", f"{v.quote(date_text)} is not a date like 2026-11-21")
-    if "length_minutes" in data:
-        plan.length_minutes = v.number(
-            data["length_minutes"], "length_minutes", maximum=MAX_SESSION_MINUTES
-        )
-    if "therapist" in data:
-        therapist = v.obj(data["therapist"], "therapist", (), ("name", "clinic"))
-        plan.therapist = Therapist(
-            name=v.text(therapist.get("name", ""), "therapist.name", max_length=300),
-            clinic=v.text(therapist.get("clinic", ""), "therapist.clinic", max_length=300),
-        )
-    if "client" in data:
-        client = v.obj(data["client"], "client", (), ("name", "conditions", "notes"))
-        plan.client = Client(
-            name=v.text(client.get("name", ""), "client.name", max_length=300),
-            conditions=v.id_list(
-                client.get("conditions", []), "client.conditions", CONDITIONS, "condition"
-            ),
-            notes=v.text(client.get("notes", ""), "client.notes"),
-        )
-
-    for i, item in enumerate(v.array(data.get("avoid", []), "avoid")):
-        place = v.join("avoid", i)
-        entry = v.obj(item, place, ("region", "reason"), ("region", "side", "reason", "note"))
-        region, side = _area(entry, place)
-        area = AvoidedArea(
-            region,
-            side,
-            reason=v.choice(
-                entry["reason"], v.join(place, "reason"), AVOID_REASONS, "reason to avoid an area"
-            ),
-            note=v.text(entry.get("note", ""), v.join(place, "note")),
-        )
-        if plan.avoided_index(region, side) is not None:
-            raise v.FormatError(place, f"{area_phrase(region, side)} is already listed")
-        plan.avoid.append(area)
-
-    for i, item in enumerate(v.array(data.get("symptoms", []), "symptoms")):
-        place = v.join("symptoms", i)
-        entry = v.obj(item, place, ("region", "kind"), ("region", "side", "kind", "intensity"))
-        region, side = _area(entry, place)
-        kind = v.choice(entry["kind"], v.join(place, "kind"), SYMPTOM_KINDS, "kind of symptom")
-        intensity = entry.get("intensity")
-        if intensity is not None:
-            v.number(
-                intensity,
-                v.join(place, "intensity"),
-                positive=False,
-                maximum=MAX_INTENSITY,
-                integer=True,
-            )
-        if plan.symptom_index(region, side, kind) is not None:
-            raise v.FormatError(place, f"{kind} in this area is already listed")
-        plan.symptoms.append(SymptomArea(region, side, kind, intensity))
-
-    for i, item in enumerate(v.array(data["steps"], "steps")):
-        place = v.join("steps", i)
-        entry = v.obj(
-            item,
-            place,
-            ("technique", "region"),
-            ("technique", "region", "side", "minutes", "pressure", "notes"),
-        )
-        technique_id = v.text(entry["technique"], v.join(place, "technique"))
-        technique = full_library.techniques.get(technique_id)
-        if technique is None:
-            raise v.FormatError(
-                v.join(place, "technique"), f"{v.quote(technique_id)} is not a known technique"
-            )
-        region, side = _area(entry, place)
-        plan.steps.append(
-            Step(
-                technique=technique_id,
-                region=region,
-                side=side,
-                minutes=v.number(
-                    entry.get("minutes", technique.default_minutes),
-                    v.join(place, "minutes"),
-                    maximum=MAX_STEP_MINUTES,
-                ),
-                pressure=v.choice(
-                    entry.get("pressure", technique.default_pressure),
-                    v.join(place, "pressure"),
-                    PRESSURES,
-                    "pressure",
-                ),
-                notes=v.text(entry.get("notes", ""), v.join(place, "notes")),
-            )
-        )
-
-    if "home_care" in data:
-        plan.home_care = [
-            _home_care_item(item, v.join("home_care", i), version, full_library)
-            for i, item in enumerate(v.array(data["home_care"], "home_care"))
-        ]
+    sections.read_header(plan, data)
+    sections.read_avoid(plan, data)
+    sections.read_symptoms(plan, data)
+    sections.read_steps(plan, data, full_library)
+    sections.read_home_care(plan, data, version, full_library)
     read_course_keys(data, version, plan)
     return plan
-
-
-def _home_care_item(item: Any, place: str, version: int, library: Library) -> HomeCareItem:
-    """One home-care entry; a version 1 "frequency" becomes the nearest two numbers.
-
-    Its words are kept in the note (unless they say no more than the numbers).
-    """
-    entry = v.obj(item, place, ("exercise",), _HOME_CARE_KEYS[min(version, VERSION)])
-    exercise_id = v.text(entry["exercise"], v.join(place, "exercise"))
-    exercise = library.exercises.get(exercise_id)
-    if exercise is None:
-        raise v.FormatError(
-            v.join(place, "exercise"), f"{v.quote(exercise_id)} is not a known exercise"
-        )
-    times, days = how_often(entry, place, (exercise.times_a_day, exercise.days_a_week))
-    note = v.text(entry.get("note", ""), v.join(place, "note"))
-    if "frequency" in entry:
-        note = howoften.kept_note(entry["frequency"], note)
-    return HomeCareItem(
-        exercise=exercise_id,
-        minutes=v.number(
-            entry.get("minutes", exercise.minutes),
-            v.join(place, "minutes"),
-            maximum=MAX_STEP_MINUTES,
-        ),
-        times_a_day=times,
-        days_a_week=days,
-        note=note,
-    )
 
 
 def loads_plan(text: str, library: Library | None = None) -> SessionPlan:
@@ -307,32 +142,21 @@ def loads_plan(text: str, library: Library | None = None) -> SessionPlan:
 
 
 def read_text_file(path: str | os.PathLike[str], what: str = "plan file") -> str:
-    """The text of a small UTF-8 file, or :class:`PlanFileError` saying why not.
-
-    Only a regular file is read: a FIFO, a device or a socket is refused at once
-    (opened without blocking, so a FIFO with no writer cannot hang the command).
-    """
+    """The text of a small UTF-8 file, or :class:`PlanFileError` saying why not."""
+    file = Path(path)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if file.is_dir():
+            raise PlanFileError(path, f"is a folder, not a {what}")
+        with open(file, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except PlanFileError:
+        raise
     except FileNotFoundError:
         raise PlanFileError(path, "no such file") from None
     except PermissionError:
         raise PlanFileError(path, "cannot be read: permission denied") from None
-    except IsADirectoryError:
-        raise PlanFileError(path, f"is a folder, not a {what}") from None
     except OSError as error:
         raise PlanFileError(path, f"cannot be read: {error.strerror or error}") from None
-    mode = os.fstat(descriptor).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(descriptor)
-        if stat.S_ISDIR(mode):
-            raise PlanFileError(path, f"is a folder, not a {what}")
-        raise PlanFileError(path, f"is not a regular file (a {what} must be one)")
-    with open(descriptor, "rb", closefd=True) as handle:
-        try:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            raise PlanFileError(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise PlanFileError(path, f"is too large for a {what}")
     if b"\x00" in raw:

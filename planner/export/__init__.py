@@ -38,8 +38,8 @@ __all__ = [
 ]
 
 PAPER_SIZES: tuple[str, ...] = ("letter", "a4")
-LARGE_PRINT_SIZE = 16.5
-_BODY_SIZE = {"protocol": 9.5, "home-care": 10.5}
+LARGE_PRINT_SIZE = 16
+_BODY_SIZE = {"protocol": 9.5, "home-care": 12}
 
 
 def _prepare_reportlab() -> None:
@@ -114,38 +114,48 @@ def build_home_care(
     large_print: bool = False,
     paper: str = "letter",
     invariant: bool = False,
+    daily_minutes: float | None = None,
+    emergency_number: str | None = None,
 ) -> bytes:
     """The client's home-care sheet as PDF bytes.
 
     Args:
         plan: the session plan; its own exercises are honoured.
         library: built-in plus the user's own exercises (built-in only when None).
-        large_print: body text of at least 16 pt, headings larger, one column.
+        large_print: every text 16 pt or more (header and footer 14 pt).
         paper: ``"letter"`` or ``"a4"``.
         invariant: reproducible bytes (fixed dates and ids), for tests.
+        daily_minutes: the therapist's daily budget for a proposed routine (30 when None).
+        emergency_number: the number to call now (from the system's locale when None).
     """
     _check_paper(paper)
     _prepare_reportlab()
     from planner.export.common import full_library, long_date
-    from planner.export.homecare_sheet import home_care_story
+    from planner.export.homecare_sheet import client_sheet_text, render_sheet
     from planner.export.layout import PlannerDoc, make_styles
 
     library = full_library(plan, library)
-    styles = make_styles(LARGE_PRINT_SIZE if large_print else _BODY_SIZE["home-care"])
+    size = LARGE_PRINT_SIZE if large_print else _BODY_SIZE["home-care"]
+    styles = make_styles(size, for_client=True)
     author, client = _names(plan)
     with _noting_missing(plan, library, "home-care sheet"):
-        info = _page_info("Home-care sheet", plan, large=large_print)
-        buffer = io.BytesIO()
-        doc = PlannerDoc(
-            buffer,
-            info,
-            paper=paper,
-            title="Home-care sheet" + (f" for {client}" if client else ""),
-            author=author,
-            subject=f"Home-care exercises after the session of {long_date(plan.date)}",
-            invariant=invariant,
+        info = _page_info("Home-care sheet", plan, large=large_print, for_client=True)
+
+        def make_doc() -> PlannerDoc:
+            return PlannerDoc(
+                io.BytesIO(),
+                info,
+                paper=paper,
+                title="Home-care sheet" + (f" for {client}" if client else ""),
+                author=author,
+                subject=f"Home-care exercises after the session of {long_date(plan.date)}",
+                invariant=invariant,
+            )
+
+        text = client_sheet_text(
+            plan, library, daily_minutes=daily_minutes, emergency_number=emergency_number
         )
-        return doc.render(home_care_story(plan, library, styles, doc.width, large_print))
+        return render_sheet(make_doc, text, styles, large_print)
 
 
 @contextlib.contextmanager
@@ -166,7 +176,9 @@ def _noting_missing(plan: SessionPlan, library: Library, document: str) -> Itera
         )
 
 
-def _page_info(document: str, plan: SessionPlan, *, large: bool) -> PageInfo:
+def _page_info(
+    document: str, plan: SessionPlan, *, large: bool, for_client: bool = False
+) -> PageInfo:
     from planner.export.common import long_date
     from planner.export.fonts import one_line
     from planner.export.layout import PageInfo
@@ -178,6 +190,7 @@ def _page_info(document: str, plan: SessionPlan, *, large: bool) -> PageInfo:
         client=one_line(plan.client.name),
         date=long_date(plan.date),
         large=large,
+        for_client=for_client,
     )
 
 

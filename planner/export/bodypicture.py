@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from planner.core.bodymap import BodyMap, Shape, View, load_body_map
 from planner.core.library import Exercise, Library
-from planner.core.plan import SessionPlan
+from planner.core.plan import AvoidedArea, SessionPlan
 from planner.core.regions import BOTH
 from planner.export.bodyareas import callout_shapes, in_paint_order, matches, overlapping, views
 from planner.export.bodylegend import legend
@@ -121,13 +121,22 @@ class ViewPicture(Picture):
 
 
 class ExercisePicture(Picture):
-    """The part of a view around the highlighted shapes, scaled into a square.
+    """The part of a view around the exercise's shapes, scaled into a square.
 
-    Labelled with "your left" and "your right": the sheet speaks to the client.
+    Drawn for the client: every view is shown with the client's left on the left
+    (a view drawn the other way round is mirrored), labelled "your left" and
+    "your right" in the body text's size. The areas the client must leave out are
+    not shaded but striped.
     """
 
     def __init__(
-        self, body: BodyMap, view: View, highlight: list[Shape], size: float, font_size: float
+        self,
+        body: BodyMap,
+        view: View,
+        highlight: list[Shape],
+        left_out: list[Shape],
+        size: float,
+        font_size: float,
     ) -> None:
         xs = [x for shape in highlight for x, _ in shape.polygon]
         ys = [y for shape in highlight for _, y in shape.polygon]
@@ -140,11 +149,10 @@ class ExercisePicture(Picture):
         side = max(x1 - x0, y1 - y0)
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         x0, y0 = cx - side / 2, cy - side / 2
-        self.labels = side_labels(view, own=True)
-        # The labels may be wider than the picture (large print): then widen the picture.
+        self.labels = ("your left", "your right")
         labels_width = sum(stringWidth(text, REGULAR, font_size) for text in self.labels)
         total_width = max(size, labels_width + font_size)
-        self.label_h = font_size * 1.7
+        self.label_h = font_size * 1.45
         super().__init__(total_width, size + self.label_h)
         self.view = view
         self.size = size
@@ -152,6 +160,7 @@ class ExercisePicture(Picture):
         self.left = (total_width - size) / 2
         self.scale = size / side
         self.origin = (x0, y0, side)
+        self.mirrored = view.clients_left != "viewer-left"
         crop = (x0, y0, x0 + side, y0 + side)
         self.visible = [
             shape
@@ -165,6 +174,7 @@ class ExercisePicture(Picture):
         # then the outlines of what lies under them once more.
         self.highlight = in_paint_order(body, view, highlight)
         self.outlines = overlapping(body, view, highlight)
+        self.left_out = in_paint_order(body, view, left_out)
 
     def paint(self, canvas: Canvas) -> None:
         view, scale, size, left = self.view, self.scale, self.size, self.left
@@ -173,6 +183,8 @@ class ExercisePicture(Picture):
         line = 0.6 / scale
         canvas.saveState()
         canvas.addLiteral(f"n {left:.2f} {self.label_h:.2f} {size:.2f} {size:.2f} re W n")
+        if self.mirrored:
+            canvas.transform(-1, 0, 0, 1, 2 * left + size, 0)
         # Shift the crop box to the origin: the paths' (x, flipped y) -> picture coordinates.
         canvas.transform(
             scale,
@@ -187,15 +199,16 @@ class ExercisePicture(Picture):
         )
         fill_shapes(canvas, view, self.highlight, tolerance, fill=ACCENT, opacity=0.7)
         fill_shapes(canvas, view, self.outlines, tolerance, stroke=BASE_LINE, width=line)
+        for shape in self.left_out:
+            hatch_shape(canvas, view, shape, tolerance)
         canvas.restoreState()
         canvas.setStrokeColor(BASE_LINE)
         canvas.setLineWidth(0.5)
         canvas.rect(left, self.label_h, size, size, stroke=1, fill=0)
         at_left, at_right = self.labels
-        y = self.font_size * 0.45
+        y = self.font_size * 0.4
         for x, text, anchor in ((0, at_left, "start"), (self.width, at_right, "end")):
-            label(canvas, x, y, text, font=REGULAR, size=self.font_size, colour=MUTED,
-                  anchor=anchor)  # fmt: skip
+            label(canvas, x, y, text, font=REGULAR, size=self.font_size, colour=INK, anchor=anchor)
 
 
 def protocol_map(plan: SessionPlan, library: Library, styles: Styles, width: float) -> list[Any]:
@@ -211,8 +224,13 @@ def protocol_map(plan: SessionPlan, library: Library, styles: Styles, width: flo
     return [row, gap(styles.size * 0.8), legend(plan, body, shown, styles, width)]
 
 
-def exercise_picture(exercise: Exercise, styles: Styles, size: float) -> Picture | None:
-    """A small picture of where the exercise is done, both sides highlighted."""
+def exercise_picture(
+    exercise: Exercise, left_out: list[AvoidedArea], styles: Styles, size: float
+) -> Picture | None:
+    """A picture of where the exercise is done, both sides shaded, what to leave out striped.
+
+    The view is the one that shows most of the exercise's areas.
+    """
     if not exercise.regions:
         return None
     body = load_body_map()
@@ -225,4 +243,5 @@ def exercise_picture(exercise: Exercise, styles: Styles, size: float) -> Picture
     if best is None:
         return None
     _, view, shapes = best
-    return ExercisePicture(body, view, shapes, size, styles.size * 0.72)
+    striped = [s for area in left_out for s in matches(body, view, area.region, area.side)]
+    return ExercisePicture(body, view, shapes, striped, size, styles.size)

@@ -1,327 +1,343 @@
-"""The client's home-care sheet: plain words for someone who is not a therapist.
+"""The client's home-care sheet laid out: the words come from :mod:`planner.core.sheet_text`.
 
-Short sentences, everyday words, second person. Left and right are the client's
-own ("your left heel"). The large-print variant has the same content in one
-column with the picture above each exercise's steps instead of beside them.
+Made for older readers, many with diabetic eye disease: body text 12 pt (16 pt
+in large print), no grey text, every exercise whole on one page (its picture,
+steps and "Take care" lines never split), the picture beside the steps in both
+prints, "Get help" in a box, and the weekly tick grid on a page of its own, as
+wide as the page with boxes of at least 1 cm.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
+from reportlab.platypus.flowables import ImageAndFlowables
 
 from planner.core.homecare import effective_routine
-from planner.core.howoften import in_words
-from planner.core.library import Exercise, Library
-from planner.core.plan import HomeCareItem, SessionPlan
-from planner.core.sensation import monofilament_not_felt, screened_symptoms
-from planner.core.vocab import AVOID_REASONS_PLAIN
+from planner.core.library import Library
+from planner.core.plan import SessionPlan
+from planner.core.sheet_text import (
+    CLOSING,
+    LEAVE_ALONE_INTRO,
+    NO_ROUTINE,
+    PICTURE_KEY_LEFT_OUT,
+    PICTURE_KEY_WORKED,
+    WEEK_INTRO,
+    WEEK_SCORE,
+    WEEK_TICK,
+    HelpGroup,
+    SheetExercise,
+    SheetText,
+    sheet_text,
+)
 from planner.export import bodypicture
-from planner.export.common import (
-    CachedParagraph,
-    capitalised,
-    gap,
-    heading,
-    long_date,
-    number,
-    para,
-    plain_area,
-    rule_line,
-)
+from planner.export.common import CachedParagraph, gap, heading, long_date, para, rule_line
 from planner.export.fonts import BOLD, styled_markup
-from planner.export.layout import ACCENT, ACCENT_LIGHT, MUTED, RULE, Styles, table_base_style
-
-_HEAT_CONDITIONS = {"diabetes", "neuropathy", "severe-sensory-loss"}
-_CALL_DOCTOR = (
-    "Your symptoms get worse: more numbness, tingling, burning or weakness.",
-    "You have severe pain, or pain that does not settle when you stop.",
-    "You find an open wound, a blister or a sore, or signs of infection such as redness, "
-    "warmth, swelling or pus.",
-    "The routine brings no relief after a few weeks.",
+from planner.export.layout import (
+    ACCENT,
+    ACCENT_LIGHT,
+    INK,
+    RULE,
+    PlannerDoc,
+    Styles,
+    table_base_style,
 )
 
+TICK_BOX = 1.05 * cm  # a box to tick: at least 1 cm each way
+_HELP_BORDER = colors.HexColor("#b3261e")
+_HELP_FILL = colors.HexColor("#fdf1f0")
 
-def _precautions(plan: SessionPlan) -> list[str]:
-    conditions = set(plan.client.conditions)
-    # A monofilament site not felt counts as numbness (light pressure, daily foot check).
-    kinds = {symptom.kind for symptom in screened_symptoms(plan)}
-    lines = [
-        "Use gentle pressure. These exercises should feel comfortable and never hurt.",
-        "Stop at once if you feel a sharp pain, or if discomfort keeps growing. Rest, and try "
-        "again more gently another day.",
+
+def _no_padding(styles: Styles, bottom: float = 0) -> list[tuple[Any, ...]]:
+    return table_base_style(styles) + [
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
     ]
-    if "diabetes" in conditions or monofilament_not_felt(plan):
-        lines.append(
-            "Check both feet every day: the tops, the soles, the heels and between the toes. "
-            "Use a mirror or ask someone to help. Look for cuts, blisters, red or swollen spots."
-        )
-    if conditions & _HEAT_CONDITIONS:
-        lines.append(
-            "Your feet may not feel heat properly. Test warm water with a thermometer or with "
-            "your elbow, never with your feet."
-        )
-    if "severe-sensory-loss" in conditions or "numbness" in kinds:
-        lines.append(
-            "Where your skin feels numb you may not notice pressing too hard. Keep the pressure "
-            "light there, and look at the skin afterwards for redness."
-        )
-    if kinds & {"hypersensitivity", "burning"}:
-        lines.append(
-            "Where your skin is very sensitive or burns, start with the lightest touch and only "
-            "go on if it feels all right."
-        )
-    if conditions & {"blood-thinners", "bleeding-disorder"}:
-        lines.append("You bruise easily. Keep the pressure light and do not knead hard.")
-    if "osteoporosis" in conditions:
-        lines.append("Your bones are fragile. Press gently and never force a joint to bend.")
-    if "cancer" in conditions:
-        lines.append("Do not press on any lump. Ask your care team if you are unsure about a spot.")
-    if "pregnancy" in conditions:
-        lines.append("Check with your pregnancy care provider before you start something new.")
-    if "lubricant-allergy" in conditions:
-        lines.append("Use only a lotion or oil you know your skin is fine with, or none at all.")
-    return lines
 
 
-def _bullets(lines: list[str], styles: Styles, width: float, *, mark: str = "•") -> Table:
-    """A list with hanging marks, as a table so that every glyph is in our font."""
-    mark_style = styles.body.clone("bullet-mark", textColor=ACCENT, fontName=BOLD)
-    body = styles.body.clone("bullet-body", spaceAfter=0)
-    mark_width = styles.size * 1.6
-    rows = [
-        [CachedParagraph(styled_markup(mark, mark_style), mark_style), para(line, body)]
-        for line in lines
-    ]
-    table = Table(rows, colWidths=[mark_width, width - mark_width], hAlign="LEFT", splitInRow=1)
-    table.setStyle(
-        TableStyle(
-            table_base_style(styles)
-            + [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.35),
-            ]
-        )
+def _item_style(styles: Styles, name: str) -> Any:
+    """A list item: the mark hangs in the margin, the text wraps under itself."""
+    indent = styles.size * 1.6
+    return styles.body.clone(
+        name,
+        leftIndent=indent,
+        bulletIndent=0,
+        bulletFontName=BOLD,
+        bulletColor=ACCENT,
+        bulletFontSize=styles.size,
+        spaceAfter=styles.size * 0.2,
     )
-    return table
 
 
-def _numbered(lines: list[str], styles: Styles, width: float) -> list[Table]:
-    """Numbered steps, one small table each, so that a page can break between any two."""
-    mark_style = styles.body.clone("step-number", textColor=ACCENT, fontName=BOLD)
-    body = styles.body.clone("step-body", spaceAfter=0)
-    mark_width = styles.size * 1.9
-    tables = []
-    for number_, line in enumerate(lines, start=1):
-        table = Table(
-            [[CachedParagraph(f"{number_}.", mark_style), para(line, body)]],
-            colWidths=[mark_width, width - mark_width],
-            hAlign="LEFT",
-            splitInRow=1,
-        )
-        table.setStyle(
-            TableStyle(
-                table_base_style(styles)
-                + [
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.3),
-                ]
-            )
-        )
-        tables.append(table)
-    return tables
+def _marked(lines: list[str], marks: list[str], styles: Styles) -> list[Flowable]:
+    """Lines with hanging marks ("1.", "•", "!"); paragraphs, so they reflow round a picture."""
+    style = _item_style(styles, "item")
+    return [
+        CachedParagraph(styled_markup(line, style), style, bulletText=mark)
+        for mark, line in zip(marks, lines, strict=True)
+    ]
 
 
-def _exercise_text(
-    item: HomeCareItem, exercise: Exercise | None, styles: Styles, width: float
-) -> list[Flowable]:
-    text: list[Flowable] = [gap(styles.size * 0.4)]
-    if exercise and exercise.steps:
-        text += _numbered(list(exercise.steps), styles, width)
-    if item.note.strip():
-        text.append(para(item.note.strip(), styles.note))
-    if exercise and exercise.cautions:
-        text.append(gap(styles.size * 0.2))
-        text.append(CachedParagraph("Take care", styles.label.clone("take-care", keepWithNext=1)))
-        text.append(_bullets(list(exercise.cautions), styles, width, mark="!"))
+def _bullets(lines: list[str], styles: Styles, mark: str = "•") -> list[Flowable]:
+    return _marked(lines, [mark] * len(lines), styles)
+
+
+def _exercise_text(entry: SheetExercise, styles: Styles) -> list[Flowable]:
+    text: list[Flowable] = []
+    if entry.steps:
+        marks = [f"{n}." for n in range(1, len(entry.steps) + 1)]
+        text += _marked(list(entry.steps), marks, styles)
+    if entry.note:
+        text.append(para(entry.note, styles.body.clone("item-note", fontName=BOLD)))
+    if entry.cautions:
+        label = para("Take care", styles.body.clone("take-care", fontName=BOLD, spaceAfter=1))
+        # The label never parts from the first caution (beside the picture or below it).
+        cautions = _bullets(list(entry.cautions), styles, mark="!")
+        text += [_Column([label, cautions[0]]), *cautions[1:]]
     return text
 
 
-def _exercise_block(
-    position: int,
-    item: HomeCareItem,
-    exercise: Exercise | None,
-    styles: Styles,
-    width: float,
-    large: bool,
-) -> list[Flowable]:
-    """Title, how long and how often, the numbered steps, cautions and a picture.
+def _picture_with_key(entry: SheetExercise, styles: Styles, large: bool) -> list[Flowable]:
+    if entry.exercise is None:
+        return []
+    size = styles.size * (9.5 if large else 10)
+    picture = bodypicture.exercise_picture(entry.exercise, list(entry.left_out), styles, size)
+    if picture is None:
+        return []
+    key = styles.small.clone("picture-key", alignment=1, spaceAfter=0)
+    parts: list[Flowable] = [picture, gap(styles.size * 0.3), para(PICTURE_KEY_WORKED, key)]
+    if entry.left_out:
+        parts.append(para(PICTURE_KEY_LEFT_OUT, key))
+    return parts
 
-    The title never parts from the picture and the first step; the rest may flow
-    over a page break.
+
+class _Column(Flowable):
+    """Flowables stacked as one block that never splits: the picture and its key, or the
+    "Take care" label and the first caution.
+
+    :class:`ImageAndFlowables` wraps text round a picture column; it asks the
+    "image" for its size through ``_restrictSize``. ``width`` None: as wide as
+    the space given.
     """
-    title = exercise.title if exercise else item.exercise
-    how_often = (
-        f"About {number(item.minutes)} minutes · {in_words(item.times_a_day, item.days_a_week)}"
-    )
+
+    def __init__(self, parts: list[Flowable], width: float | None = None) -> None:
+        super().__init__()
+        self.parts = parts
+        self.fixed_width = width
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width if self.fixed_width is None else self.fixed_width
+        self.height = sum(part.wrap(self.width, avail_height)[1] for part in self.parts)
+        return self.width, self.height
+
+    def _restrictSize(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: N802
+        return self.wrap(avail_width, avail_height)
+
+    def _unRestrictSize(self) -> None:  # noqa: N802
+        """Nothing to undo: the column never shrinks."""
+
+    def draw(self) -> None:
+        y = self.height
+        for part in self.parts:
+            width, height = part.wrap(self.width, self.height)
+            y -= height
+            part.drawOn(self.canv, (self.width - width) / 2, y)
+
+
+def _exercise_block(
+    position: int, entry: SheetExercise, styles: Styles, width: float, large: bool
+) -> Flowable:
+    """Title, how long and how often, then the steps and cautions beside the picture.
+
+    The whole block stays on one page: a reader should never turn over to find
+    what to take care of.
+    """
     head: list[Flowable] = [
-        para(f"{position}. {title}", styles.h2),
-        para(capitalised(how_often), styles.small),
+        para(f"{position}. {entry.title}", styles.h2.clone("exercise-title", spaceAfter=0)),
+        para(entry.how_long, styles.body.clone("how-long", spaceAfter=styles.size * 0.35)),
     ]
-    picture_size = styles.size * (7.5 if large else 10.5)
-    picture = bodypicture.exercise_picture(exercise, styles, picture_size) if exercise else None
-    if picture is not None and not large:
-        text_width = width - picture.width - 14
-        side_by_side = Table(
-            [[_exercise_text(item, exercise, styles, text_width), picture]],
-            colWidths=[text_width + 14, picture.width],
-            hAlign="LEFT",
-        )
-        side_by_side.setStyle(
-            TableStyle(
-                table_base_style(styles)
-                + [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-            )
-        )
-        _, height = side_by_side.wrap(width, 10_000)
-        # A table row cannot run over a page: only a block that fits well stays side by side.
-        if height <= styles.size * 45:
-            return [KeepTogether(head + [side_by_side])]
-    text = _exercise_text(item, exercise, styles, width)
-    if picture is not None:
-        head += [gap(styles.size * 0.3), picture]
-    return [KeepTogether(head + text[:2]), *text[2:]]
+    picture = _picture_with_key(entry, styles, large)
+    text = _exercise_text(entry, styles)
+    if not picture:
+        return KeepTogether(head + text)
+    # The steps run beside the picture, then on under it at the full width.
+    column = _Column(picture, picture[0].wrap(width, 1000)[0])
+    beside = ImageAndFlowables(column, text, imageLeftPadding=styles.size, imageBottomPadding=0)
+    return KeepTogether([*head, beside])
 
 
-def _tick_grid(
-    routine: list[tuple[HomeCareItem, Exercise | None]], styles: Styles, width: float, large: bool
-) -> Table:
-    cell = styles.cell
+def _help_box(groups: list[HelpGroup], styles: Styles, width: float) -> Table:
+    """The red-framed "Get help" box: for each urgency, what to do, then the signs."""
+    action = styles.body.clone("help-action", fontName=BOLD, spaceAfter=1, spaceBefore=3)
+    cells: list[Flowable] = [para("Get help", styles.h2.clone("help-title", spaceBefore=0))]
+    for group in groups:
+        cells.append(para(group.action, action))
+        cells += _bullets(list(group.signs), styles)
+    box = Table([[cells]], colWidths=[width], hAlign="LEFT")
+    pad = styles.size * 0.7
+    box.setStyle(
+        TableStyle(
+            table_base_style(styles)
+            + [
+                ("BOX", (0, 0), (-1, -1), 2, _HELP_BORDER),
+                ("BACKGROUND", (0, 0), (-1, -1), _HELP_FILL),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
+            ]
+        )
+    )
+    return box
+
+
+def _tick_grid(text: SheetText, styles: Styles, width: float, large: bool) -> Table:
+    """The week: a row per exercise, a column per day, boxes of at least 1 cm."""
+    cell = styles.cell.clone("grid-cell", textColor=INK)
     centre = cell.clone("grid-centre", alignment=1, fontName=BOLD)
-    # Large print has no room for "Day 1" in a day column: the number alone reads well.
-    day_header = [
-        CachedParagraph(str(day) if large else f"Day {day}", centre) for day in range(1, 8)
-    ]
-    rows: list[list[Any]] = [
-        [CachedParagraph("Tick each day you do it", styles.cell_bold)] + day_header
-    ]
-    rows.append([CachedParagraph("Date", styles.small)] + [""] * 7)
-    for position, (item, exercise) in enumerate(routine, start=1):
-        title = exercise.title if exercise else item.exercise
-        rows.append([para(f"{position}. {title}", cell)] + [""] * 7)
-    rows.append(
-        [CachedParagraph("How strong were your symptoms today? 0 = none, 10 = worst", cell)]
-        + [""] * 7
-    )
-    # In large print the titles get more width so that they wrap less: the whole week
-    # should still fit on one page.
-    label_width = width * (0.46 if large else 0.38)
-    day_width = (width - label_width) / 7
-    # Rows grow with their text (a long title wraps); padding keeps even a one-line row
-    # tall enough to tick or write a number in.
-    padding = styles.size * (0.35 if large else 0.55)
-    table = Table(
-        rows,
-        colWidths=[label_width] + [day_width] * 7,
-        repeatRows=1,
-        hAlign="LEFT",
-    )
+    day_width = max(TICK_BOX, min(width * 0.075, styles.size * 3.6))
+    label_width = width - 7 * day_width
+    days = [CachedParagraph(str(d) if large else f"Day {d}", centre) for d in range(1, 8)]
+    rows: list[list[Any]] = [[para(WEEK_TICK, cell.clone("grid-head", fontName=BOLD))] + days]
+    rows.append([para("Date", cell)] + [""] * 7)
+    for position, entry in enumerate(text.routine, start=1):
+        rows.append([para(f"{position}. {entry.title}", cell)] + [""] * 7)
+    rows.append([para(WEEK_SCORE, cell)] + [""] * 7)
+    # A one-line row is at least a tick box high.
+    padding = max(styles.size * 0.3, (TICK_BOX - cell.leading) / 2 + 1)
+    table = Table(rows, colWidths=[label_width] + [day_width] * 7, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             table_base_style(styles)
             + [
-                ("GRID", (0, 0), (-1, -1), 0.6, RULE),
-                ("BOX", (0, 0), (-1, -1), 1.0, ACCENT),
+                ("GRID", (0, 0), (-1, -1), 0.8, RULE),
+                ("BOX", (0, 0), (-1, -1), 1.2, ACCENT),
                 ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
                 ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#fbf6ea")),
-                ("LINEABOVE", (0, -1), (-1, -1), 1.0, ACCENT),
-                ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-                ("TOPPADDING", (0, 1), (-1, -1), padding),
-                ("BOTTOMPADDING", (0, 1), (-1, -1), padding),
+                ("LINEABOVE", (0, -1), (-1, -1), 1.2, ACCENT),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
             ]
         )
     )
     return table
 
 
-def home_care_story(
-    plan: SessionPlan, library: Library, styles: Styles, width: float, large: bool
-) -> list[Any]:
-    """Every flowable of the client's sheet, in reading order."""
-    routine = [
-        (item, library.exercises.get(item.exercise)) for item in effective_routine(plan, library)
-    ]
+def _given(plan: SessionPlan) -> str:
     therapist = plan.therapist.name
     if plan.therapist.clinic:
         therapist = f"{therapist}, {plan.therapist.clinic}" if therapist else plan.therapist.clinic
-    given = f"Given on {long_date(plan.date)}" + (f" by {therapist}" if therapist else "")
-    who = f"For {plan.client.name}" if plan.client.name.strip() else "For you"
-    story: list[Any] = [
+    return f"Given on {long_date(plan.date)}" + (f" by {therapist}" if therapist else "")
+
+
+def _title_block(text: SheetText, styles: Styles) -> list[Flowable]:
+    from planner.core.sheet_text import INTRO
+
+    return [
         CachedParagraph("HOME CARE", styles.kicker),
         para("Your home-care plan", styles.title),
-        para(who, styles.body.clone("for-whom", fontName=BOLD, spaceAfter=0)),
-        para(given, styles.small),
+        para(text.for_whom, styles.body.clone("for-whom", fontName=BOLD, spaceAfter=0)),
+        para(text.given, styles.small),
         rule_line(),
-        para(
-            "These are the exercises we agreed on at your session. A little every day helps "
-            "more than a lot now and then. Go gently: none of this should hurt. Left and right "
-            "mean your own left and right.",
-            styles.body,
-        ),
+        para(INTRO, styles.body),
     ]
-    story += heading("Your routine", styles, need=styles.size * (18 if large else 14))
-    if not routine:
-        story.append(para("Your therapist has not given you exercises this time.", styles.body))
-    for position, (item, exercise) in enumerate(routine, start=1):
-        story += _exercise_block(position, item, exercise, styles, width, large)
-    if plan.avoid:
-        story += heading("Leave these areas alone", styles)
-        story.append(
-            para(
-                "Do not rub, press or massage these places until your therapist or doctor "
-                "says it is all right:",
-                styles.body,
-            )
-        )
-        lines = []
-        for area in plan.avoid:
-            reason = AVOID_REASONS_PLAIN.get(area.reason, "your therapist asked you to")
-            line = f"{capitalised(plain_area(area.region, area.side))}: {reason}."
-            if area.note.strip():
-                line += f" ({area.note.strip()})"
-            lines.append(line)
-        story.append(_bullets(lines, styles, width))
+
+
+class _PageMark(Flowable):
+    """Draws nothing; notes the page it lands on."""
+
+    def __init__(self, pages: dict[str, int], name: str) -> None:
+        super().__init__()
+        self.pages, self.name = pages, name
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages[self.name] = self.canv.getPageNumber()
+
+
+def _routine_part(text: SheetText, styles: Styles, width: float, large: bool) -> list[Any]:
+    story: list[Any] = _title_block(text, styles)
+    story += heading(text.routine_heading(), styles, need=styles.size * 16)
+    if not text.routine:
+        story.append(para(NO_ROUTINE, styles.body))
+    for position, entry in enumerate(text.routine, start=1):
+        story.append(_exercise_block(position, entry, styles, width, large))
+    if text.leave_alone:
+        story += heading("Leave these places alone", styles)
+        story.append(para(LEAVE_ALONE_INTRO, styles.body))
+        story += _bullets(text.leave_alone, styles)
     story += heading("Take care", styles)
-    story.append(_bullets(_precautions(plan), styles, width))
-    story += heading("When to call your doctor", styles)
-    story.append(para("Call your doctor if:", styles.body))
-    story.append(_bullets(list(_CALL_DOCTOR), styles, width))
-    story.append(
-        para(
-            "Questions? Ask your therapist at your next visit.",
-            styles.small.clone("closing", textColor=MUTED),
-        )
-    )
-    # Heading, instructions and grid are one sheet to tick: never split over two pages.
-    week_heading = heading("Your week", styles, keep_with_next=False)
-    story.append(week_heading[0])
-    story.append(
-        KeepTogether(
-            [
-                week_heading[1],
-                para(
-                    "Start on any day and write the date at the top of each column. Tick the "
-                    "box when you have done an exercise, and write a number from 0 to 10 in "
-                    "the last row.",
-                    styles.body,
-                ),
-                gap(styles.size * 0.3),
-                _tick_grid(routine, styles, width, large),
-            ]
-        )
-    )
+    story += _bullets(text.take_care, styles)
     return story
+
+
+def home_care_story(
+    text: SheetText,
+    styles: Styles,
+    width: float,
+    large: bool,
+    *,
+    help_with_week: bool = True,
+    pages: dict[str, int] | None = None,
+) -> list[Any]:
+    """Every flowable of the client's sheet, in reading order.
+
+    The week's tick grid starts a page of its own (the page to keep on the
+    fridge); "Get help" goes under it when ``help_with_week``, else before it.
+    ``pages`` receives the page numbers the grid and the help box land on.
+    """
+    pages = {} if pages is None else pages
+    story = _routine_part(text, styles, width, large)
+    help_box: list[Any] = []
+    if text.get_help:
+        help_box = [gap(styles.size * 0.6), _help_box(text.get_help, styles, width)]
+        help_box.append(_PageMark(pages, "help"))
+    if not help_with_week:
+        story += help_box
+    story.append(para(CLOSING, styles.body.clone("closing", spaceBefore=styles.size * 0.4)))
+    story.append(PageBreak())
+    story += heading("Your week", styles, keep_with_next=False)
+    story.append(para(WEEK_INTRO, styles.body))
+    story.append(gap(styles.size * 0.3))
+    story.append(_tick_grid(text, styles, width, large))
+    story.append(_PageMark(pages, "week"))
+    if help_with_week:
+        story += help_box
+    return story
+
+
+def client_sheet_text(
+    plan: SessionPlan,
+    library: Library,
+    *,
+    daily_minutes: float | None = None,
+    emergency_number: str | None = None,
+) -> SheetText:
+    """The sheet's words for this plan: its routine, precautions and red flags."""
+    from planner.core.sheet_care import help_groups
+
+    routine = effective_routine(plan, library, daily_minutes)
+    groups = help_groups(plan, emergency_number)
+    return sheet_text(plan, library, routine, given=_given(plan), get_help=groups)
+
+
+def render_sheet(
+    make_doc: Callable[[], PlannerDoc], text: SheetText, styles: Styles, large: bool
+) -> bytes:
+    """The sheet as PDF: "Get help" under the week's grid when it fits there, else before it."""
+    pages: dict[str, int] = {}
+    doc = make_doc()
+    data = doc.render(home_care_story(text, styles, doc.width, large, pages=pages))
+    if pages.get("help", 0) <= pages.get("week", 0):
+        return data
+    doc = make_doc()
+    return doc.render(home_care_story(text, styles, doc.width, large, help_with_week=False))

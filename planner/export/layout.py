@@ -63,16 +63,24 @@ class PageInfo:
     client: str
     date: str
     large: bool = False
+    # The client's sheet: header and footer in ink, never grey, and never under 10 pt.
+    for_client: bool = False
 
 
-def _header_footer_size(large: bool) -> float:
-    return 12 if large else 8.5
+def _header_footer_size(info: PageInfo) -> float:
+    if info.large:
+        return 14
+    return 10 if info.for_client else 8.5
+
+
+def _header_footer_colour(info: PageInfo) -> colors.Color:
+    return INK if info.for_client else MUTED
 
 
 def _draw_header(canvas: Canvas, doc: BaseDocTemplate) -> None:
     info: PageInfo = doc.page_info
     width, height = doc.pagesize
-    size = _header_footer_size(info.large)
+    size = _header_footer_size(info)
     y = height - MARGIN_TOP + 9 * mm
     usable = width - MARGIN_LEFT - MARGIN_RIGHT
     right_text = " · ".join(part for part in (info.client, info.date) if part)
@@ -80,7 +88,7 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate) -> None:
     right_width = line_width(right_text, REGULAR, size)
     left_width = usable - right_width - 12
     canvas.saveState()
-    canvas.setFillColor(MUTED)
+    canvas.setFillColor(_header_footer_colour(info))
     x = MARGIN_LEFT
     if info.clinic:
         used = draw_line(canvas, x, y, fit(info.clinic, BOLD, size, left_width), BOLD, size)
@@ -121,13 +129,13 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
 
         def _draw_footer(self, total: int) -> None:
             width, _ = self._pagesize
-            size = _header_footer_size(info.large)
+            size = _header_footer_size(info)
             y = MARGIN_BOTTOM - 9 * mm
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.6)
             self.line(MARGIN_LEFT, y + size + 3, width - MARGIN_RIGHT, y + size + 3)
-            self.setFillColor(MUTED)
+            self.setFillColor(_header_footer_colour(info))
             self.setFont(REGULAR, size)
             self.drawString(MARGIN_LEFT, y, info.document)
             self.drawRightString(width - MARGIN_RIGHT, y, f"page {self._pageNumber} of {total}")
@@ -225,9 +233,9 @@ class Styles:
     size: float
 
 
-def _styler(body_size: float) -> Callable[..., ParagraphStyle]:
+def _styler(body_size: float, leading_factor: float = 1.38) -> Callable[..., ParagraphStyle]:
     """A maker of paragraph styles: the body's font, size, leading and colour, unless given."""
-    leading = round(body_size * 1.38, 1)
+    leading = round(body_size * leading_factor, 1)
 
     def style(name: str, **kwargs: Any) -> ParagraphStyle:
         base: dict[str, Any] = {
@@ -298,22 +306,31 @@ def _cell_styles(cell: ParagraphStyle) -> dict[str, ParagraphStyle]:
     }
 
 
-def make_styles(body_size: float) -> Styles:
-    """Styles scaled from the body size (10 pt normally, 16 pt or more for large print)."""
+def make_styles(body_size: float, *, for_client: bool = False) -> Styles:
+    """Styles scaled from the body size (16 pt or more for large print).
+
+    ``for_client``: the client's sheet, where no text is grey or smaller than
+    10 pt (small text is the body size less 2 pt, never under 10; in large print
+    nothing is under the body size) and lines are a little tighter so that a
+    routine fits on fewer pages.
+    """
     register_fonts()
-    small_size = max(body_size * 0.86, body_size - 2)
-    cell_size = body_size if body_size >= 16 else body_size * 0.92
-    style = _styler(body_size)
+    small_size = max(body_size * 0.86, body_size - 2, 10 if for_client else 0)
+    if for_client and body_size >= 16:
+        small_size = body_size
+    cell_size = body_size if body_size >= 16 or for_client else body_size * 0.92
+    muted = INK if for_client else MUTED
+    style = _styler(body_size, 1.25 if for_client else 1.38)
     cell = style("cell", fontSize=cell_size, leading=round(cell_size * 1.3, 1))
     return Styles(
         body=style("body", spaceAfter=body_size * 0.45),
         small=style(
-            "small", fontSize=small_size, leading=round(small_size * 1.35, 1), textColor=MUTED
+            "small", fontSize=small_size, leading=round(small_size * 1.35, 1), textColor=muted
         ),
         **_heading_styles(style, body_size, small_size),
         **_cell_styles(cell),
-        label=style("label", fontName=BOLD, fontSize=small_size, textColor=MUTED),
-        note=style("note", textColor=MUTED),
+        label=style("label", fontName=BOLD, fontSize=small_size, textColor=muted),
+        note=style("note", textColor=muted),
         size=body_size,
     )
 

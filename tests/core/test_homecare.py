@@ -1,25 +1,19 @@
-"""The home-care proposal: drawn from the steps and conditions, ordered, without repeats."""
+"""The home-care proposal: a routine a client can keep, most useful first, never repeated."""
 
 from __future__ import annotations
 
 import pytest
 
 from planner.core.homecare import (
-    NEUROPATHY_FOOT_ROUTINE,
+    DEFAULT_DAILY_MINUTES,
+    MAX_EXERCISES,
+    daily_minutes,
     effective_routine,
+    leave_out_sentence,
     propose_routine,
 )
 from planner.core.library import Exercise, Technique, builtin_library
-from planner.core.plan import AvoidedArea, Client, HomeCareItem, SessionPlan, Step
-
-FOOT_ROUTINE = [
-    "foot-massage",
-    "toe-alphabet",
-    "toe-squeeze",
-    "between-toes",
-    "calf-massage",
-    "floor-foot-rub",
-]
+from planner.core.plan import AvoidedArea, Client, HomeCareItem, SessionPlan, Step, SymptomArea
 
 
 def make_plan(
@@ -34,65 +28,86 @@ def make_plan(
     )
 
 
-def ids(plan: SessionPlan) -> list[str]:
-    routine = propose_routine(plan)
+def ids(plan: SessionPlan, budget: float | None = None) -> list[str]:
+    routine = propose_routine(plan, daily_minutes=budget)
     result = [item.exercise for item in routine]
     assert len(result) == len(set(result)), "an exercise is proposed twice"
     return result
-
-
-def test_neuropathy_foot_routine_is_in_the_order_it_is_done() -> None:
-    assert list(NEUROPATHY_FOOT_ROUTINE) == FOOT_ROUTINE
 
 
 @pytest.mark.parametrize(
     ("steps", "conditions", "expected"),
     [
         ((), (), []),
-        ((), ("neuropathy",), []),
         ((("effleurage", "foot", "both"),), (), ["foot-massage"]),
         ((("effleurage", "calf", "left"),), (), ["calf-massage"]),
         ((("effleurage", "hand", "right"),), (), ["hand-massage"]),
         ((("toe-work", "toes", "both"),), (), ["toe-squeeze", "between-toes"]),
-        ((("deep-tissue", "upper-back", "midline"),), ("neuropathy",), []),
-        ((("effleurage", "foot", "both"),), ("neuropathy",), FOOT_ROUTINE),
-        ((("thumb-pressure", "foot", "left"),), ("neuropathy",), [*FOOT_ROUTINE, "ball-roll"]),
-        # The ball roll goes from the toes to the heel: it suits work on a heel.
-        ((("thumb-pressure", "heel", "left"),), ("neuropathy",), [*FOOT_ROUTINE, "ball-roll"]),
-        ((("effleurage", "leg", "right"),), ("neuropathy",), FOOT_ROUTINE),
-        (
-            (("circular-friction", "sole", "both"),),
-            ("neuropathy",),
-            [*FOOT_ROUTINE, "ball-roll", "marble-bath"],
-        ),
-        (
-            (("gentle-stroking", "hand", "both"),),
-            ("neuropathy",),
-            ["hand-massage", "finger-stroke"],
-        ),
-        (
-            (("reflexology", "palm", "left"), ("toe-work", "toes", "left")),
-            ("neuropathy",),
-            [*FOOT_ROUTINE, "hand-massage", "finger-stroke"],
-        ),
+        ((("deep-tissue", "upper-back", "midline"),), (), []),
+        ((("gentle-stroking", "hand", "both"),), ("neuropathy",),
+         ["foot-check", "finger-stroke", "hand-massage"]),
     ],
-)
+)  # fmt: skip
 def test_proposal(
     steps: tuple[tuple[str, str, str], ...], conditions: tuple[str, ...], expected: list[str]
 ) -> None:
     assert ids(make_plan(*steps, conditions=conditions)) == expected
 
 
-def test_no_duplicates_from_many_steps() -> None:
+@pytest.mark.parametrize("condition", ["neuropathy", "diabetes", "severe-sensory-loss"])
+def test_every_client_with_feet_at_risk_checks_them_first(condition: str) -> None:
+    assert ids(make_plan(("effleurage", "upper-back", "midline"), conditions=(condition,))) == [
+        "foot-check"
+    ]
+    assert ids(make_plan(("effleurage", "foot", "both"), conditions=(condition,)))[0] == (
+        "foot-check"
+    )
+    # A near miss: fragile bones alone put no feet at risk.
+    assert "foot-check" not in ids(make_plan(conditions=("osteoporosis",)))
+
+
+def test_a_neuropathy_foot_session_gets_at_most_five_within_thirty_minutes() -> None:
     plan = make_plan(
         ("effleurage", "foot", "both"),
-        ("petrissage", "foot", "left"),
-        ("compression", "calf", "both"),
+        ("petrissage", "calf", "both"),
         ("thumb-pressure", "sole", "both"),
-        ("effleurage", "foot", "right"),
-        conditions=("neuropathy", "diabetes"),
+        ("toe-work", "toes", "both"),
+        ("range-of-motion", "ankle", "both"),
+        conditions=("neuropathy",),
     )
-    assert ids(plan) == [*FOOT_ROUTINE, "ball-roll"]
+    routine = propose_routine(plan)
+    assert len(routine) == MAX_EXERCISES
+    assert daily_minutes(routine) <= DEFAULT_DAILY_MINUTES
+    assert routine[0].exercise == "foot-check"
+
+
+def test_the_therapists_budget_is_kept() -> None:
+    plan = make_plan(("effleurage", "foot", "both"), ("effleurage", "hand", "both"),
+                     conditions=("neuropathy",))  # fmt: skip
+    for budget in (2, 5, 10, 12, 30, 60):
+        routine = propose_routine(plan, daily_minutes=budget)
+        assert daily_minutes(routine) <= budget
+    assert ids(plan, 2) == ["foot-check"]
+    assert ids(plan, 1) == []
+
+
+def test_most_useful_first_follows_the_symptoms() -> None:
+    plan = make_plan(("effleurage", "foot", "both"), ("effleurage", "hand", "both"),
+                     conditions=("neuropathy",))  # fmt: skip
+    plan.symptoms = [SymptomArea("fingers", "both", "tingling", 8)]
+    first = ids(plan)
+    assert first[:2] == ["foot-check", "finger-stroke"]
+    plan.symptoms = [SymptomArea("calf", "both", "burning", 8)]
+    assert ids(plan)[1] == "calf-massage"
+
+
+def test_no_soak_for_a_diabetic_client_unless_the_therapist_adds_it() -> None:
+    soles = make_plan(("circular-friction", "sole", "both"))
+    assert "marble-bath" in ids(soles)
+    soles.client = Client("Alex", ("diabetes",))
+    assert "marble-bath" not in ids(soles)
+    soles.home_care = [HomeCareItem("marble-bath", 5)]
+    assert [item.exercise for item in effective_routine(soles)] == ["marble-bath"]
 
 
 def test_items_take_the_exercise_defaults() -> None:
@@ -105,71 +120,32 @@ def test_items_take_the_exercise_defaults() -> None:
 
 
 @pytest.mark.parametrize(
-    ("avoid", "calves"),
+    "avoid",
     [
-        ((("foot", "both"),), True),
-        ((("foot", "left"), ("foot", "right")), True),
-        # The client would press on their own left calf: calf massage is out too.
-        ((("leg", "left"), ("foot", "right")), False),
+        (("foot", "both"),),
+        (("foot", "left"), ("foot", "right")),
+        (("leg", "left"), ("foot", "right")),
     ],
 )
 def test_exercise_left_out_when_its_whole_area_is_avoided(
-    avoid: tuple[tuple[str, str], ...], calves: bool
+    avoid: tuple[tuple[str, str], ...],
 ) -> None:
     plan = make_plan(("effleurage", "calf", "both"), ("effleurage", "foot", "left"), avoid=avoid)
     plan.client = Client("Alex", ("neuropathy",))
-    proposed = ids(plan)
-    # Everything done only on the feet is gone.
+    proposed = ids(plan, 60)
+    # Everything done only on the feet is gone; the calves are still fine.
     for foot_only in ("foot-massage", "toe-squeeze", "between-toes", "floor-foot-rub"):
         assert foot_only not in proposed
-    assert ("calf-massage" in proposed) is calves
+    assert "calf-massage" in proposed
 
 
-def test_pressing_exercises_leave_a_foot_with_an_avoided_heel_alone() -> None:
-    # The client cannot be trusted to work around a spot: anything that presses or rubs the
-    # foot is left out, what does not touch the heel stays.
-    plan = make_plan(
-        ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("heel", "left"),)
-    )
-    routine = {item.exercise: item.note for item in propose_routine(plan)}
-    assert "foot-massage" not in routine and "floor-foot-rub" not in routine
-    assert routine == {
-        "toe-alphabet": "",
-        "toe-squeeze": "",
-        "between-toes": "",
-        "calf-massage": "",
-    }
-
-
-def test_exercise_kept_with_a_note_when_one_side_is_avoided() -> None:
-    plan = make_plan(
-        ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("ankle", "left"),)
-    )
-    routine = {item.exercise: item.note for item in propose_routine(plan)}
-    assert routine["toe-alphabet"] == "Leave out your left ankle."
-    assert routine["toe-squeeze"] == ""
-
-
-def test_note_names_both_skipped_sides() -> None:
-    plan = make_plan(
-        ("effleurage", "foot", "both"),
-        conditions=("neuropathy",),
-        avoid=(("ankle", "right"), ("toes", "left")),
-    )
-    routine = {item.exercise: item.note for item in propose_routine(plan)}
-    assert routine["toe-alphabet"] == "Leave out your right ankle and your left toes."
-    assert "toe-squeeze" not in routine  # it presses the avoided toes
-
-
-def test_exercise_on_a_region_avoided_on_both_sides_is_left_out() -> None:
-    # toe-alphabet moves ankles and toes: with both ankles avoided it works on an avoided
-    # region, which the rules rule out, even though the toes are free.
-    plan = make_plan(
-        ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("ankle", "both"),)
-    )
-    routine = {item.exercise: item.note for item in propose_routine(plan)}
-    assert "toe-alphabet" not in routine
-    assert routine["toe-squeeze"] == ""
+def test_leave_out_names_each_avoided_part() -> None:
+    plan = make_plan(avoid=(("toes", "right"), ("heel", "left")))
+    assert leave_out_sentence(plan, ("foot",)) == "Leave out your right toes and your left heel."
+    assert leave_out_sentence(plan, ("toes",)) == "Leave out your right toes."
+    assert leave_out_sentence(plan, ("calf",)) == ""
+    plan = make_plan(avoid=(("sole", "both"),))
+    assert leave_out_sentence(plan, ("sole", "toes")) == "Leave out both your soles."
 
 
 def test_explicit_routine_is_used_exactly() -> None:
@@ -181,7 +157,7 @@ def test_explicit_routine_is_used_exactly() -> None:
     assert effective_routine(plan) == own
     assert effective_routine(plan) is not own  # the caller may not change the plan through it
     plan.home_care = None
-    assert [item.exercise for item in effective_routine(plan)] == FOOT_ROUTINE
+    assert effective_routine(plan) == propose_routine(plan)
 
 
 def test_custom_technique_and_exercise() -> None:
@@ -193,9 +169,39 @@ def test_custom_technique_and_exercise() -> None:
     plan = make_plan(("my-foot-opener", "foot", "left"))
     plan.custom_techniques = (technique,)
     plan.custom_exercises = (stretch,)
-    # Built-in exercises first (in their own order), then the user's own.
+    # Equally useful: the library's order (built-in first, then the user's own).
     assert ids(plan) == ["toe-alphabet", "my-towel-stretch"]
 
 
-def test_unknown_technique_is_ignored() -> None:
-    assert ids(make_plan(("no-such-technique", "foot", "both"))) == []
+def test_pressing_exercises_leave_a_foot_with_an_avoided_heel_alone() -> None:
+    # The rulebook: a client cannot be trusted to work around a spot, so anything that
+    # presses or rubs the foot is left out; what does not touch the heel stays.
+    plan = make_plan(
+        ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("heel", "left"),)
+    )
+    proposed = ids(plan, 60)
+    assert "foot-massage" not in proposed and "floor-foot-rub" not in proposed
+    assert proposed[0] == "foot-check" and "toe-alphabet" in proposed
+
+
+def test_an_avoided_ankle_is_left_out_inside_the_alphabet_steps() -> None:
+    from planner.core.sheet_text import client_steps
+
+    plan = make_plan(
+        ("effleurage", "foot", "both"), conditions=("neuropathy",), avoid=(("ankle", "left"),)
+    )
+    assert "toe-alphabet" in ids(plan, 60)
+    steps = client_steps(plan, builtin_library().exercise("toe-alphabet"))
+    assert [s for s in steps if s.endswith("Leave out your left ankle.")] == [steps[1], steps[2]]
+
+
+def test_a_proposal_is_never_contraindicated() -> None:
+    from planner.core.safety import check_plan
+
+    plan = make_plan(
+        ("effleurage", "foot", "both"), ("effleurage", "hand", "both"),
+        conditions=("neuropathy", "diabetes"), avoid=(("toes", "left"), ("palm", "right")),
+    )  # fmt: skip
+    assert propose_routine(plan)
+    assert not [f for f in check_plan(plan) if f.home_care is not None and
+                f.severity == "contraindicated"]  # fmt: skip

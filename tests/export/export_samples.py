@@ -72,3 +72,74 @@ def long_plan_json(steps: int) -> dict[str, Any]:
 
 def make_plan(data: dict[str, Any] | None = None) -> SessionPlan:
     return parse_plan(plan_json() if data is None else data)
+
+
+# A client with neuropathy after chemotherapy: hands and feet, blood thinners, a healing
+# port scar; the routine is proposed.
+HANDS_PLAN: dict[str, Any] = {
+    "format": "session-plan",
+    "version": 2,
+    "title": "Hands and feet after chemotherapy",
+    "date": "2026-11-24",
+    "length_minutes": 45,
+    "therapist": {"name": "Jo Lee, LMT", "clinic": "Riverside Massage"},
+    "client": {"name": "Maria Gomez", "conditions": ["neuropathy", "cancer", "blood-thinners"]},
+    "avoid": [{"region": "upper-arm", "side": "right", "reason": "recent-surgery", "note": "port"}],
+    "symptoms": [
+        {"region": "fingers", "side": "both", "kind": "tingling", "intensity": 5},
+        {"region": "palm", "side": "both", "kind": "burning", "intensity": 4},
+        {"region": "sole", "side": "both", "kind": "numbness", "intensity": 3},
+    ],
+    "steps": [
+        {"technique": "effleurage", "region": "hand", "side": "both", "minutes": 8},
+        {"technique": "gentle-stroking", "region": "fingers", "side": "both", "minutes": 6},
+        {"technique": "effleurage", "region": "foot", "side": "both", "minutes": 8},
+        {"technique": "range-of-motion", "region": "ankle", "side": "both", "minutes": 5},
+    ],
+}
+
+# An older client with severe loss of feeling and fragile bones; the therapist wrote the
+# routine, with a foot bath, a note and an own exercise.
+WRITTEN_PLAN: dict[str, Any] = {
+    "format": "session-plan",
+    "version": 2,
+    "title": "Gentle foot care",
+    "date": "2026-11-26",
+    "therapist": {"name": "Sam Rivera, LMT"},
+    "client": {
+        "name": "Walter Brown",
+        "conditions": ["neuropathy", "osteoporosis", "severe-sensory-loss"],
+    },
+    "avoid": [{"region": "toes", "side": "left", "reason": "client-request"}],
+    "symptoms": [{"region": "foot", "side": "both", "kind": "numbness", "intensity": 7}],
+    "steps": [
+        {"technique": "gentle-stroking", "region": "foot", "side": "both", "minutes": 10},
+        {"technique": "circular-friction", "region": "sole", "side": "both", "minutes": 8},
+    ],
+    "home_care": [
+        {"exercise": "foot-check", "minutes": 2},
+        {"exercise": "marble-bath", "minutes": 5, "days_a_week": 3, "note": "After your shower."},
+        {"exercise": "toe-alphabet", "minutes": 3, "times_a_day": 2},
+        {"exercise": "my-sock-roll", "minutes": 2},
+    ],
+    "custom_exercises": [
+        {
+            "id": "my-sock-roll",
+            "title": "Roll a towel with your toes",
+            "steps": [
+                "Sit down. Put a small towel on the floor.",
+                "Keep your socks on. Pull the towel to you with your toes.",
+                "Push it back out the same way.",
+            ],
+            "minutes": 2,
+            "cautions": ["Stay seated the whole time."],
+            "regions": ["toes"],
+        }
+    ],
+}
+
+REALISTIC_PLANS: dict[str, dict[str, Any]] = {
+    "diabetic feet, proposed": NEUROPATHY_PLAN,
+    "hands after chemotherapy, proposed": HANDS_PLAN,
+    "older client, written": WRITTEN_PLAN,
+}

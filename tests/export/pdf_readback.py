@@ -90,3 +90,32 @@ def text_sizes(data: bytes) -> list[float]:
 
 def median_text_size(data: bytes) -> float:
     return statistics.median(text_sizes(data))
+
+
+def client_chars(data: bytes) -> list[dict[str, Any]]:
+    """Every character drawn, with its page (from 1), size, fill colour and place.
+
+    ``running`` is True for the running header and footer (above the top margin
+    or below the bottom margin).
+    """
+    import pdfplumber
+
+    from planner.export.layout import MARGIN_BOTTOM, MARGIN_TOP
+
+    found = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for char in page.chars:
+                if char["text"].isspace():
+                    continue
+                running = char["top"] < MARGIN_TOP or char["bottom"] > page.height - MARGIN_BOTTOM
+                found.append(
+                    {
+                        "page": number,
+                        "text": char["text"],
+                        "size": round(float(char["size"]), 2),
+                        "colour": char.get("non_stroking_color"),
+                        "running": running,
+                    }
+                )
+    return found

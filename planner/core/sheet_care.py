@@ -1,0 +1,96 @@
+"""The "Take care" lines of the client's sheet: what to watch for, given who the client is.
+
+Each line is one or two short sentences in plain words. What a diabetic foot-care
+nurse asks of every client whose feet may not feel harm: look at the feet every
+day, wear shoes and socks (no bare feet, not even at home), keep heat away from
+numb skin, watch for signs of poor blood flow, and keep up the treatment the
+doctor gave.
+"""
+
+from __future__ import annotations
+
+from planner.core.homecare import feet_at_risk
+from planner.core.plan import SessionPlan
+from planner.core.sensation import screened_symptoms
+from planner.core.sheet_text import HelpGroup
+
+_NUMB_KINDS = frozenset(("numbness",))
+_TENDER_KINDS = frozenset(("hypersensitivity", "burning"))
+
+ALWAYS = (
+    "None of this should hurt. Stop if you feel a sharp pain or if it starts to hurt more. "
+    "Rest, and try again more gently another day.",
+)
+FOOT_CHECK_DONE = "Check your feet every day. It is the first move on your list."
+FOOT_CHECK_TODO = (
+    "Look at both feet every day: the tops, the soles, the heels and between the toes."
+)
+SHOES = (
+    "Wear clean, soft socks and shoes that fit well, even at home. Do not walk without shoes.",
+)
+HEAT = "Your feet may not feel heat. Keep them away from heaters, hot water bottles and heat pads."
+BLOOD_FLOW = "Watch for feet that are often cold, pale or blue. Tell your doctor if they are."
+NUMB = "Where your skin is numb, you may not feel it if you press too hard. Keep a light touch."
+TENDER = "Where your skin burns or is very tender, start with the lightest touch."
+BRUISE = "You bruise easily. Use a light touch, and do not knead hard."
+BONES = "Your bones are fragile. Press gently, and never force a joint to bend."
+LUMP = "Do not press on any lump. Ask your care team if you are not sure."
+PREGNANT = "Ask your midwife or doctor before you try something new."
+LOTION = "Use only a lotion you know is safe for your skin, or none at all."
+TREATMENT = "Keep up the care your doctor gave you. These moves add to it. They do not replace it."
+
+
+def take_care_lines(plan: SessionPlan, *, has_foot_check: bool) -> list[str]:
+    """The sheet's general precautions for this client, most important first."""
+    conditions = set(plan.client.conditions)
+    # A monofilament site not felt counts as numbness: light touch, daily foot checks.
+    kinds = {symptom.kind for symptom in screened_symptoms(plan)}
+    lines = list(ALWAYS)
+    if feet_at_risk(plan):
+        lines.append(FOOT_CHECK_DONE if has_foot_check else FOOT_CHECK_TODO)
+        lines += SHOES
+        lines.append(HEAT)
+        lines.append(BLOOD_FLOW)
+    if "severe-sensory-loss" in conditions or kinds & _NUMB_KINDS:
+        lines.append(NUMB)
+    if kinds & _TENDER_KINDS:
+        lines.append(TENDER)
+    if conditions & {"blood-thinners", "bleeding-disorder"}:
+        lines.append(BRUISE)
+    if "osteoporosis" in conditions:
+        lines.append(BONES)
+    if "cancer" in conditions:
+        lines.append(LUMP)
+    if "pregnancy" in conditions:
+        lines.append(PREGNANT)
+    if "lubricant-allergy" in conditions:
+        lines.append(LOTION)
+    lines.append(TREATMENT)
+    return lines
+
+
+# What to do, by urgency, in the client's words; {number} is the emergency number.
+HELP_ACTIONS: dict[str, str] = {
+    "emergency": "Call {number} now if:",
+    "today": "Call your doctor today if:",
+    "soon": "Tell your doctor or therapist at your next visit if:",
+}
+
+
+def help_groups(plan: SessionPlan, number: str | None = None) -> list[HelpGroup]:
+    """The rulebook's red flags that apply to this client, grouped by urgency, most urgent first.
+
+    Args:
+        number: the emergency number (the settings' or the locale's when None).
+    """
+    from planner.core.emergency import emergency_number
+    from planner.core.rules.redflags import red_flags_by_urgency
+
+    action_fields = {"number": emergency_number(number)}
+    return [
+        HelpGroup(
+            urgency, HELP_ACTIONS[urgency].format_map(action_fields), tuple(f.plain for f in flags)
+        )
+        for urgency, flags in red_flags_by_urgency(plan).items()
+        if flags
+    ]

@@ -1,0 +1,142 @@
+"""The client's sheet read back from the PDF, for three realistic plans in both prints.
+
+Sizes and colours of every character (pdfplumber), pages, exercises whole on one
+page, the tick grid's boxes, and pictures that match the words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from export_samples import REALISTIC_PLANS, make_plan
+from pdf_readback import client_chars, page_texts
+
+from planner.core.library import builtin_library
+from planner.core.plan import HomeCareItem
+from planner.export import build_home_care
+from planner.export.common import full_library
+from planner.export.homecare_sheet import TICK_BOX, _picture_with_key, _tick_grid, client_sheet_text
+from planner.export.layout import LETTER, MARGIN_LEFT, MARGIN_RIGHT, make_styles
+
+PLANS = list(REALISTIC_PLANS)
+PRINTS = {"normal": False, "large": True}
+
+
+@cache
+def sheet(name: str, print_: str) -> bytes:
+    return build_home_care(make_plan(REALISTIC_PLANS[name]), large_print=PRINTS[print_])
+
+
+@cache
+def words(name: str) -> object:
+    plan = make_plan(REALISTIC_PLANS[name])
+    return client_sheet_text(plan, full_library(plan, builtin_library()), emergency_number="911")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_normal_print_body_is_12_pt_and_nothing_under_10(name: str) -> None:
+    chars = client_chars(sheet(name, "normal"))
+    sizes = [c["size"] for c in chars]
+    body = max(set(sizes), key=sizes.count)
+    assert body >= 12
+    assert min(sizes) >= 10
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_large_print_every_text_16_pt_header_and_footer_14(name: str) -> None:
+    chars = client_chars(sheet(name, "large"))
+    assert min(c["size"] for c in chars if not c["running"]) >= 16
+    assert min(c["size"] for c in chars if c["running"]) >= 14
+
+
+@pytest.mark.parametrize("print_", PRINTS)
+@pytest.mark.parametrize("name", PLANS)
+def test_no_grey_text(name: str, print_: str) -> None:
+    for char in client_chars(sheet(name, print_)):
+        colour = char["colour"]
+        if isinstance(colour, (list, tuple)) and len(colour) == 3:
+            grey = max(colour) - min(colour) < 0.08 and max(colour) > 0.3
+            assert not grey, char
+
+
+@pytest.mark.parametrize(("print_", "routine_pages", "all_pages"), [("normal", 2, 4),
+                                                                    ("large", 4, 6)])  # fmt: skip
+@pytest.mark.parametrize("name", PLANS)
+def test_pages(name: str, print_: str, routine_pages: int, all_pages: int) -> None:
+    texts = [_flat(t) for t in page_texts(sheet(name, print_))]
+    last_title = f"{len(words(name).routine)}. {words(name).routine[-1].title}"
+    routine_end = min(i for i, t in enumerate(texts, 1) if last_title in t)
+    assert routine_end <= routine_pages
+    assert len(texts) <= all_pages
+    # The week has its own page, the last or the one before "Get help".
+    week = [i for i, t in enumerate(texts, 1) if "Your week" in t]
+    assert week and week[0] >= len(texts) - 1
+    assert "Take care" not in texts[week[0] - 1].split("Your week")[0]
+
+
+@pytest.mark.parametrize("print_", PRINTS)
+@pytest.mark.parametrize("name", PLANS)
+def test_each_exercise_is_whole_on_one_page(name: str, print_: str) -> None:
+    texts = [_flat(t) for t in page_texts(sheet(name, print_))]
+    for position, entry in enumerate(words(name).routine, start=1):
+        title = f"{position}. {entry.title}"
+        page = next(t for t in texts if title in t)
+        after = page.split(title, 1)[1]
+        for line in (*entry.steps, *entry.cautions, "Take care"):
+            assert _flat(line) in after, (title, line)
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_every_sentence_measured_is_printed(name: str) -> None:
+    text = _flat(" ".join(page_texts(sheet(name, "normal"))))
+    for block in words(name).sentences():
+        assert _flat(block) in text, block
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_tick_grid_is_page_wide_with_boxes_of_a_centimetre(large: bool) -> None:
+    styles = make_styles(16 if large else 12, for_client=True)
+    width = LETTER[0] - MARGIN_LEFT - MARGIN_RIGHT
+    grid = _tick_grid(words(PLANS[0]), styles, width, large)
+    grid.wrap(width, 10_000)
+    assert abs(sum(grid._colWidths) - width) < 0.5
+    assert min(grid._colWidths[1:]) >= TICK_BOX
+    assert min(grid._rowHeights[1:]) >= TICK_BOX
+
+
+def test_large_pictures_are_at_least_as_large_and_labels_alike() -> None:
+    entry = words(PLANS[0]).routine[1]
+    normal = _picture_with_key(entry, make_styles(12, for_client=True), False)[0]
+    large = _picture_with_key(entry, make_styles(16, for_client=True), True)[0]
+    assert large.size >= normal.size and large.width >= normal.width
+    assert normal.labels == large.labels == ("your left", "your right")
+
+
+@pytest.mark.parametrize("print_", PRINTS)
+def test_left_and_right_labelled_on_every_picture(print_: str) -> None:
+    text = " ".join(page_texts(sheet(PLANS[0], print_)))
+    pictures = len(re.findall(r"Shaded: work here\.", text))
+    assert pictures == len(words(PLANS[0]).routine)
+    assert len(re.findall(r"your left\s+your right", text)) == pictures
+
+
+def test_a_left_out_area_is_striped_not_shaded() -> None:
+    plan = make_plan(REALISTIC_PLANS[PLANS[0]])
+    plan.home_care = [HomeCareItem("foot-check", 2), HomeCareItem("ball-roll", 3)]
+    text = client_sheet_text(plan, builtin_library())
+    routine = {entry.exercise_id: entry for entry in text.routine}
+    ball = routine["ball-roll"]
+    assert [(a.region, a.side) for a in ball.left_out] == [("heel", "left")]
+    picture = _picture_with_key(ball, make_styles(12, for_client=True), False)
+    assert picture[0].left_out, "the left heel is drawn striped"
+    keys = [p.text for p in picture[1:] if hasattr(p, "text")]
+    assert "Striped: leave out." in keys
+    # Near miss: the foot check only looks, so nothing on its picture is striped.
+    check = routine["foot-check"]
+    assert not check.left_out
