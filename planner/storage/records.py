@@ -12,6 +12,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from planner.core.emergency import check_number
+from planner.core.homecare import DEFAULT_DAILY_MINUTES
 from planner.core.plan import (
     AvoidedArea,
     PlanError,
@@ -90,6 +92,10 @@ class Settings:
     default_length: int = 60
     paper: str = "letter"
     large_print: bool = False
+    # The home-care routine a proposal may fill, in minutes a day.
+    daily_minutes: int = DEFAULT_DAILY_MINUTES
+    # The number the client's sheet says to call now; "" = the one of the system's locale.
+    emergency_number: str = ""
 
 
 def new_id(prefix: str = "") -> str:
@@ -194,6 +200,13 @@ def check_settings(settings: Settings) -> Settings:
         raise StoreError("The paper size must be 'letter' or 'a4'.")
     if not isinstance(settings.large_print, bool):
         raise StoreError("Large print must be on or off.")
+    daily = settings.daily_minutes
+    if isinstance(daily, bool) or not isinstance(daily, int) or not 1 <= daily <= 240:
+        raise StoreError("The daily home-care time must be a whole number of minutes, 1 to 240.")
+    number = settings.emergency_number
+    problem = check_number(number) if isinstance(number, str) else "it must be text"
+    if problem:
+        raise StoreError(f"The emergency number cannot be used: {problem}.")
     return settings
 
 

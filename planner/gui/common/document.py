@@ -56,6 +56,10 @@ class SessionDocument(QObject):
         self.client_id = ""
         self.status = "draft"
         self.after_notes = ""
+        # From the settings: the most a proposed routine takes a day (None: the default),
+        # and the emergency number the client's sheet gives (None: the locale's).
+        self.daily_minutes: float | None = None
+        self.emergency_number: str | None = None
         self.findings: list[Finding] = check_plan(self.plan, library)
 
     # -- editing -----------------------------------------------------------
@@ -107,7 +111,13 @@ class SessionDocument(QObject):
 
     def routine(self) -> list[HomeCareItem]:
         """The home-care routine the client gets: the plan's own or the proposed one."""
-        return effective_routine(self.plan, self.library)
+        return effective_routine(self.plan, self.library, self.daily_minutes)
+
+    def set_home_care_settings(self, daily_minutes: float, emergency_number: str) -> None:
+        """Take the settings' daily time and emergency number; the views update."""
+        self.daily_minutes = daily_minutes
+        self.emergency_number = emergency_number or None
+        self.notify()
 
     # -- whole documents ---------------------------------------------------
 

@@ -84,12 +84,22 @@ class _Build(QRunnable):
     ) -> None:
         super().__init__()
         self.args = (generation, kind, plan, library, large_print, paper)
+        self.home_care: tuple[float | None, str | None] = (None, None)
         self.relay = relay
 
     def run(self) -> None:
         generation, kind, plan, library, large_print, paper = self.args
+        daily_minutes, emergency_number = self.home_care
         try:
-            data = build_pdf(kind, plan, library, large_print=large_print, paper=paper)
+            data = build_pdf(
+                kind,
+                plan,
+                library,
+                large_print=large_print,
+                paper=paper,
+                daily_minutes=daily_minutes,
+                emergency_number=emergency_number,
+            )
         except Exception as error:  # noqa: BLE001 - shown in the pane, never a crash
             self.relay.finished.emit(generation, b"", str(error) or type(error).__name__)
             return
@@ -238,6 +248,7 @@ class PreviewPane(QWidget):
             str(getattr(settings, "paper", "letter")),
             self._relay,
         )
+        build.home_care = (self.document.daily_minutes, self.document.emergency_number)
         self.building = True
         self._dirty = False
         self.state.setText("Updating…")

@@ -63,7 +63,14 @@ class LoadedPdf:
 
 
 def build_pdf(
-    kind: str, plan: SessionPlan, library: Library | None, *, large_print: bool, paper: str
+    kind: str,
+    plan: SessionPlan,
+    library: Library | None,
+    *,
+    large_print: bool,
+    paper: str,
+    daily_minutes: float | None = None,
+    emergency_number: str | None = None,
 ) -> bytes:
     """The protocol (``kind`` "protocol") or the home-care sheet as PDF bytes.
 
@@ -76,7 +83,14 @@ def build_pdf(
     with _BUILD_LOCK:
         if kind == "protocol":
             return build_protocol(plan, library, paper=paper)
-        return build_home_care(plan, library, large_print=large_print, paper=paper)
+        return build_home_care(
+            plan,
+            library,
+            large_print=large_print,
+            paper=paper,
+            daily_minutes=daily_minutes,
+            emergency_number=emergency_number,
+        )
 
 
 def build_with_lock(make: Callable[[], bytes]) -> bytes:
@@ -271,6 +285,8 @@ class PrintActions:
                 self.document.library,
                 large_print=large_print,
                 paper=paper,
+                daily_minutes=self.document.daily_minutes,
+                emergency_number=self.document.emergency_number,
             )
             loaded = LoadedPdf(data)
             count = loaded.page_count

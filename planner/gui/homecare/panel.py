@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.homecare import DEFAULT_DAILY_MINUTES, daily_minutes
 from planner.gui.common import asks
 from planner.gui.common import commands as c
 from planner.gui.common.document import SessionDocument
 from planner.gui.common.names import OWN_MARK
-from planner.gui.common.roles import Role
+from planner.gui.common.roles import SEVERITY_COLOURS, Role
 from planner.gui.homecare.model import HomeCareModel
 
 if TYPE_CHECKING:
@@ -64,6 +65,16 @@ class HomeCarePanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.state, 1)
         layout.addLayout(top)
+        # The routine's daily total, beside the routine: what the client is asked to find.
+        self.total = QLabel(self)
+        self.total.setWordWrap(True)
+        self.total.setAccessibleName("Home care a day")
+        self._plain_total = self.total.palette()
+        self._over_total = self.total.palette()
+        self._over_total.setColor(
+            QPalette.ColorRole.WindowText, QColor(SEVERITY_COLOURS["caution"])
+        )
+        layout.addWidget(self.total)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Home-care routine")
@@ -176,11 +187,24 @@ class HomeCarePanel(QWidget):
             if proposed
             else "Your own routine for this client."
         )
+        self._show_total()
         row, count = self._row(), self.model.rowCount()
         self.remove.setEnabled(row >= 0)
         self.up.setEnabled(row > 0)
         self.down.setEnabled(0 <= row < count - 1)
         self.propose.setEnabled(not proposed)
+
+    def _show_total(self) -> None:
+        routine = self.document.routine()
+        total = daily_minutes(routine)
+        limit = self.document.daily_minutes or DEFAULT_DAILY_MINUTES
+        text = f"About {total:g} minutes a day, {len(routine)} exercises"
+        if total > limit:
+            text += f": more than your {limit:g} minutes"
+        else:
+            text += f" (at most {limit:g})"
+        self.total.setText(text)
+        self.total.setPalette(self._over_total if total > limit else self._plain_total)
 
     def _on_routine_row(self, *_: object) -> None:
         # The chooser follows the routine, so Edit and Duplicate act on the exercise picked

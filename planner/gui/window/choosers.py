@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.emergency import default_number
 from planner.core.vocab import MAX_SESSION_MINUTES
 from planner.gui.common.document import SESSION_STATUSES
 
@@ -104,12 +106,24 @@ class SettingsDialog(QDialog):
         self.paper.setCurrentIndex(max(self.paper.findData(settings.paper), 0))
         self.large_print = QCheckBox("Home-care sheets in &large print", self)
         self.large_print.setChecked(settings.large_print)
+        self.daily_minutes = QSpinBox(self)
+        self.daily_minutes.setRange(1, 240)
+        self.daily_minutes.setSuffix(" min")
+        self.daily_minutes.setValue(settings.daily_minutes)
+        self.daily_minutes.setToolTip("A proposed routine takes no more time than this a day")
+        self.emergency = QLineEdit(settings.emergency_number, self)
+        self.emergency.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\+?[0-9][0-9 -]{0,14}"), self)
+        )
+        self.emergency.setPlaceholderText(f"{default_number()} (from your system's language)")
         for label, widget, name in (
             ("&Therapist:", self.therapist, "Therapist"),
             ("&Clinic:", self.clinic, "Clinic"),
             ("Default session &length:", self.length, "Default session length"),
             ("&Paper size:", self.paper, "Paper size"),
             ("", self.large_print, "Large print by default"),
+            ("&Home care a day, at most:", self.daily_minutes, "Home care a day, at most"),
+            ("&Emergency number:", self.emergency, "Emergency number on the home-care sheet"),
         ):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
@@ -131,4 +145,6 @@ class SettingsDialog(QDialog):
             default_length=self.length.value(),
             paper=self.paper.currentData(),
             large_print=self.large_print.isChecked(),
+            daily_minutes=self.daily_minutes.value(),
+            emergency_number=self.emergency.text().strip(),
         )

@@ -36,6 +36,11 @@ class FileActions:
         self.window = window
         self.store = store
         self.document = document
+        self._apply_home_care_settings()
+
+    def _apply_home_care_settings(self) -> None:
+        settings = self.settings()
+        self.document.set_home_care_settings(settings.daily_minutes, settings.emergency_number)
 
     # -- helpers -------------------------------------------------------------
 
@@ -260,7 +265,13 @@ class FileActions:
         try:
             # One build at a time with the preview's worker (build_pdf holds a lock).
             data = build_pdf(
-                kind, plan, self.document.library, large_print=large_print, paper=paper
+                kind,
+                plan,
+                self.document.library,
+                large_print=large_print,
+                paper=paper,
+                daily_minutes=self.document.daily_minutes,
+                emergency_number=self.document.emergency_number,
             )
             write_pdf(path, data)
         except (ExportError, OSError) as error:
@@ -308,3 +319,4 @@ class FileActions:
         settings = asks.ask_settings(self.window, self.settings())
         if settings is not None:
             self._guard("Settings", lambda: self.store.save_settings(settings))
+            self._apply_home_care_settings()
