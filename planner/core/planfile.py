@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from planner.core import plan_sections as sections
@@ -142,21 +142,32 @@ def loads_plan(text: str, library: Library | None = None) -> SessionPlan:
 
 
 def read_text_file(path: str | os.PathLike[str], what: str = "plan file") -> str:
-    """The text of a small UTF-8 file, or :class:`PlanFileError` saying why not."""
-    file = Path(path)
+    """The text of a small UTF-8 file, or :class:`PlanFileError` saying why not.
+
+    Only a regular file is read: a FIFO, a device or a socket is refused at once
+    (opened without blocking, so a FIFO with no writer cannot hang the command).
+    """
     try:
-        if file.is_dir():
-            raise PlanFileError(path, f"is a folder, not a {what}")
-        with open(file, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except PlanFileError:
-        raise
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise PlanFileError(path, "no such file") from None
     except PermissionError:
         raise PlanFileError(path, "cannot be read: permission denied") from None
+    except IsADirectoryError:
+        raise PlanFileError(path, f"is a folder, not a {what}") from None
     except OSError as error:
         raise PlanFileError(path, f"cannot be read: {error.strerror or error}") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise PlanFileError(path, f"is a folder, not a {what}")
+        raise PlanFileError(path, f"is not a regular file (a {what} must be one)")
+    with open(descriptor, "rb", closefd=True) as handle:
+        try:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise PlanFileError(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise PlanFileError(path, f"is too large for a {what}")
     if b"\x00" in raw:

@@ -9,10 +9,21 @@ doctor gave.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from planner.core.homecare import feet_at_risk
 from planner.core.plan import SessionPlan
 from planner.core.sensation import screened_symptoms
-from planner.core.sheet_text import HelpGroup
+
+
+@dataclass(frozen=True)
+class HelpGroup:
+    """Signs that need help with one urgency: what to do, then each sign."""
+
+    urgency: str
+    action: str
+    signs: tuple[str, ...]
+
 
 _NUMB_KINDS = frozenset(("numbness",))
 _TENDER_KINDS = frozenset(("hypersensitivity", "burning"))

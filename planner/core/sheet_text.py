@@ -27,6 +27,7 @@ from planner.core.regions import (
     area_name,
     default_side,
 )
+from planner.core.sheet_care import HelpGroup, take_care_lines
 
 INTRO = (
     "These are the moves we agreed on at your visit. A little each day helps more than a lot "
@@ -73,15 +74,6 @@ class SheetExercise:
     # Where the exercise works and the avoided areas on it, for its picture.
     regions: tuple[str, ...] = ()
     left_out: tuple[AvoidedArea, ...] = ()
-
-
-@dataclass(frozen=True)
-class HelpGroup:
-    """Signs that need help with one urgency: what to do, then each sign."""
-
-    urgency: str
-    action: str
-    signs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -221,8 +213,6 @@ def sheet_text(
     get_help: list[HelpGroup] | None = None,
 ) -> SheetText:
     """The whole sheet's words for this plan and routine."""
-    from planner.core.sheet_care import take_care_lines
-
     name = plan.client.name.strip()
     entries = [
         _sheet_exercise(

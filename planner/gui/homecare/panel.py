@@ -65,16 +65,7 @@ class HomeCarePanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.state, 1)
         layout.addLayout(top)
-        # The routine's daily total, beside the routine: what the client is asked to find.
-        self.total = QLabel(self)
-        self.total.setWordWrap(True)
-        self.total.setAccessibleName("Home care a day")
-        self._plain_total = self.total.palette()
-        self._over_total = self.total.palette()
-        self._over_total.setColor(
-            QPalette.ColorRole.WindowText, QColor(SEVERITY_COLOURS["caution"])
-        )
-        layout.addWidget(self.total)
+        layout.addWidget(self._daily_total())
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Home-care routine")
@@ -117,6 +108,17 @@ class HomeCarePanel(QWidget):
         self._connect_signals()
         self._fill_exercises()
         self._on_changed()
+
+    def _daily_total(self) -> QLabel:
+        """The routine's daily total, beside the routine: the time the client must find."""
+        self.total = QLabel(self)
+        self.total.setWordWrap(True)
+        self.total.setAccessibleName("Home care a day")
+        self._plain_total = self.total.palette()
+        self._over_total = self.total.palette()
+        caution = QColor(SEVERITY_COLOURS["caution"])
+        self._over_total.setColor(QPalette.ColorRole.WindowText, caution)
+        return self.total
 
     def _build_exercises(self, layout: QVBoxLayout) -> None:
         """The exercise chooser and the own-exercise buttons, under the routine."""
