@@ -56,9 +56,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Each command group adds its parsers with ``set_defaults(func=...)``. They import
     # nothing heavy at module level: the parser is built on every start.
-    from planner.cli import check, course, export, listings, printing, records, store, sync
+    from planner.cli import (
+        check,
+        course,
+        export,
+        homecare,
+        listings,
+        printing,
+        records,
+        store,
+        sync,
+    )
 
-    for group in (check, listings, export, printing, store, records, course, sync):
+    for group in (check, homecare, listings, export, printing, store, records, course, sync):
         group.add_commands(commands)
     _data_dir_after_command(parser, set())
     return parser

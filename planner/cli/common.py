@@ -85,3 +85,24 @@ def load_plan_source(args: argparse.Namespace) -> tuple[Any, Any, str]:
             return store.session(args.session).plan, store.library(), f"session {args.session}"
     except StoreError as error:
         raise UsageError(str(error)) from None
+
+
+def settings_value(args: argparse.Namespace, name: str) -> Any:
+    """One of the store's settings (``daily_minutes``, ``emergency_number``), None if unset.
+
+    Read with the json module alone (no tinydb, no lock), like :func:`library`; a
+    store that is missing or cannot be read leaves the planner's defaults.
+    """
+    import json
+
+    from planner.storage.paths import MAIN_FILE
+
+    try:
+        with open(data_folder(args) / MAIN_FILE, encoding="utf-8") as handle:
+            tables = json.load(handle)
+        documents = tables.get("settings", {}) if isinstance(tables, dict) else {}
+        first: Any = next(iter(documents.values()), {}) if isinstance(documents, dict) else {}
+        value = first.get(name) if isinstance(first, dict) else None
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, (int, float, str)) and not isinstance(value, bool) else None

@@ -100,7 +100,12 @@ def cmd_export(args: argparse.Namespace) -> int:
                 documents.append((args.protocol, build_protocol(plan, library, paper=args.paper)))
             if args.home_care:
                 data = build_home_care(
-                    plan, library, large_print=args.large_print, paper=args.paper
+                    plan,
+                    library,
+                    large_print=args.large_print,
+                    paper=args.paper,
+                    daily_minutes=common.settings_value(args, "daily_minutes"),
+                    emergency_number=common.settings_value(args, "emergency_number"),
                 )
                 documents.append((args.home_care, data))
         except ExportError as error:

@@ -127,7 +127,15 @@ def _print_rasterised(
 
     try:
         name = find_printer(args.printer).printerName()
-        data = build_pdf(kind, plan, library, large_print=args.large_print, paper=args.paper)
+        data = build_pdf(
+            kind,
+            plan,
+            library,
+            large_print=args.large_print,
+            paper=args.paper,
+            daily_minutes=common.settings_value(args, "daily_minutes"),
+            emergency_number=common.settings_value(args, "emergency_number"),
+        )
         title = job_title(kind, plan.client.name, plan.title)
         name, pages = print_to_named_printer(data, name, title)
     except (PrintError, ExportError) as error:

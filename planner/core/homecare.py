@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from planner.core.library import Exercise, Library, builtin_library
 from planner.core.plan import HomeCareItem, SessionPlan
-from planner.core.rules import HOME_CARE, RULEBOOK, WORK, Facts
 from planner.core.regions import (
     BOTH,
     LEFT,
@@ -30,9 +29,10 @@ from planner.core.regions import (
     default_side,
     is_paired,
 )
+from planner.core.rules import HOME_CARE, RULEBOOK, WORK, Facts
+from planner.core.vocab import DEFAULT_DAILY_MINUTES
 
 MAX_EXERCISES = 5
-DEFAULT_DAILY_MINUTES = 30
 # Clients whose feet may be hurt without their feeling it: they check them daily.
 FOOT_RISK = frozenset(("neuropathy", "diabetes", "severe-sensory-loss"))
 FOOT_CHECK = "foot-check"

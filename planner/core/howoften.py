@@ -10,6 +10,10 @@ plain words of the client's sheet.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
+
+from planner.core import validate as v
 
 MAX_TIMES_A_DAY = 6
 MAX_DAYS_A_WEEK = 7
@@ -115,3 +119,27 @@ def check(times_a_day: object, days_a_week: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= highest:
             return f"{what} must be a whole number from 1 to {highest}"
     return None
+
+
+def read(data: Mapping[str, Any], place: str, default: tuple[int, int] = (1, 7)) -> tuple[int, int]:
+    """(times a day, days a week) of an exercise or home-care entry in JSON.
+
+    An old free-text ``frequency`` is mapped to the nearest structure (see
+    :mod:`planner.core.howoften`); the two numbers, when given, win over it.
+    """
+    if "frequency" in data:
+        text = v.text(data["frequency"], v.join(place, "frequency"), max_length=300)
+        default = from_text(text)
+    times = v.number(
+        data.get("times_a_day", default[0]),
+        v.join(place, "times_a_day"),
+        maximum=MAX_TIMES_A_DAY,
+        integer=True,
+    )
+    days = v.number(
+        data.get("days_a_week", default[1]),
+        v.join(place, "days_a_week"),
+        maximum=MAX_DAYS_A_WEEK,
+        integer=True,
+    )
+    return int(times), int(days)

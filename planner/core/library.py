@@ -119,8 +119,8 @@ class Exercise:
     days_a_week: int = 7
     cautions: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
-    # Per step, the regions it works (empty: none named); "leave out your left heel"
-    # goes into those steps. Own exercises written as plain lines have none.
+    # Per step, the regions it touches; "leave out your left heel" goes into those
+    # steps. Empty: the steps do not say (own exercises written as plain lines).
     step_regions: tuple[tuple[str, ...], ...] = ()
     soak: bool = False
     heat: bool = False
@@ -131,15 +131,27 @@ class Exercise:
     def regions_of_step(self, index: int) -> tuple[str, ...]:
         return self.step_regions[index] if index < len(self.step_regions) else ()
 
+    @property
+    def touch_regions(self) -> tuple[str, ...]:
+        """Where the client's hands, feet or water touch: what the safety rules and
+        "leave out" read. The steps' regions when they say (a foot check only looks,
+        so it touches nowhere), else all of the exercise's regions."""
+        if not self.step_regions:
+            return self.regions
+        return tuple(dict.fromkeys(r for regions in self.step_regions for r in regions))
+
     @cached_property
     def properties(self) -> frozenset[str]:
         """The names of the properties this exercise has (see EXERCISE_PROPERTIES)."""
         return frozenset(name for name in EXERCISE_PROPERTIES if getattr(self, name))
 
     def to_json(self) -> dict[str, Any]:
+        # Steps that say where they touch are objects; one that touches nowhere is an
+        # object too when no step touches anywhere, so that "nowhere" is kept.
+        explicit = bool(self.step_regions) and not self.touch_regions
         steps: list[Any] = [
             {"text": text, "regions": list(self.regions_of_step(i))}
-            if self.regions_of_step(i)
+            if self.regions_of_step(i) or (explicit and i < len(self.step_regions))
             else text
             for i, text in enumerate(self.steps)
         ]
@@ -205,7 +217,7 @@ def parse_exercise(value: Any, place: str, *, builtin: bool = False) -> Exercise
         data["steps"], at("steps"), min_items=3 if builtin else 1, max_items=7 if builtin else 30
     )
     minutes = v.number(data.get("minutes", 5), at("minutes"), maximum=MAX_STEP_MINUTES)
-    times, days = how_often(data, place)
+    times, days = howoften.read(data, place)
     # An old own exercise's "how often" in words stays with it, as its last step.
     old_words = howoften.kept_note(data.get("frequency", ""), "")
     if old_words and len(steps) < 30:
@@ -251,33 +263,8 @@ def _exercise_steps(
         else:
             texts.append(v.text(item, at, allow_empty=False))
             regions.append(())
-    return tuple(texts), tuple(regions) if any(regions) else ()
-
-
-def how_often(
-    data: Mapping[str, Any], place: str, default: tuple[int, int] = (1, 7)
-) -> tuple[int, int]:
-    """(times a day, days a week) of an exercise or home-care entry in JSON.
-
-    An old free-text ``frequency`` is mapped to the nearest structure (see
-    :mod:`planner.core.howoften`); the two numbers, when given, win over it.
-    """
-    if "frequency" in data:
-        text = v.text(data["frequency"], v.join(place, "frequency"), max_length=300)
-        default = howoften.from_text(text)
-    times = v.number(
-        data.get("times_a_day", default[0]),
-        v.join(place, "times_a_day"),
-        maximum=howoften.MAX_TIMES_A_DAY,
-        integer=True,
-    )
-    days = v.number(
-        data.get("days_a_week", default[1]),
-        v.join(place, "days_a_week"),
-        maximum=howoften.MAX_DAYS_A_WEEK,
-        integer=True,
-    )
-    return int(times), int(days)
+    explicit = any(isinstance(item, dict) for item in items)
+    return tuple(texts), tuple(regions) if explicit else ()
 
 
 @dataclass(frozen=True)

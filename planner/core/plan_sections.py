@@ -12,7 +12,7 @@ from typing import Any
 
 from planner.core import howoften
 from planner.core import validate as v
-from planner.core.library import Library, how_often
+from planner.core.library import Library
 from planner.core.plan import (
     AvoidedArea,
     Client,
@@ -181,7 +181,7 @@ def _home_care_item(item: Any, place: str, version: int, library: Library) -> Ho
         raise v.FormatError(
             v.join(place, "exercise"), f"{v.quote(exercise_id)} is not a known exercise"
         )
-    times, days = how_often(entry, place, (exercise.times_a_day, exercise.days_a_week))
+    times, days = howoften.read(entry, place, (exercise.times_a_day, exercise.days_a_week))
     note = v.text(entry.get("note", ""), v.join(place, "note"))
     if "frequency" in entry:
         note = howoften.kept_note(entry["frequency"], note)

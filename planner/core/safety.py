@@ -138,10 +138,16 @@ class _RulesFor:
         return found
 
 
-def check_plan(plan: SessionPlan, library: Library | None = None) -> list[Finding]:
-    """Every safety finding of the plan, most serious first."""
+def check_plan(
+    plan: SessionPlan, library: Library | None = None, daily_minutes: float | None = None
+) -> list[Finding]:
+    """Every safety finding of the plan, most serious first.
+
+    Args:
+        daily_minutes: the therapist's limit for home care a day (30 when None).
+    """
     library = library or builtin_library()
-    facts = Facts(plan, library)
+    facts = Facts(plan, library, daily_minutes)
     active = [rule for rule in RULEBOOK if rule.when(facts)]
     findings: list[Finding] = []
     for rule in active:
@@ -156,7 +162,8 @@ def check_plan(plan: SessionPlan, library: Library | None = None) -> list[Findin
             findings.extend(work_findings(facts, work, step_rules(work)))
     home_rules = _RulesFor([rule for rule in active if rule.scope in (HOME_CARE, WORK)])
     if home_rules.rules:
-        for index, item in enumerate(effective_routine(plan, library, facts)):
+        routine = effective_routine(plan, library, daily_minutes, facts)
+        for index, item in enumerate(routine):
             work = facts.home_work(index, item)
             findings.extend(work_findings(facts, work, home_rules(work)))
     # Findings were made in order: the plan's, then each step's, then each home-care

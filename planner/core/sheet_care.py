@@ -40,7 +40,6 @@ SHOES = (
     "Wear clean, soft socks and shoes that fit well, even at home. Do not walk without shoes.",
 )
 HEAT = "Your feet may not feel heat. Keep them away from heaters, hot water bottles and heat pads."
-BLOOD_FLOW = "Watch for feet that are often cold, pale or blue. Tell your doctor if they are."
 NUMB = "Where your skin is numb, you may not feel it if you press too hard. Keep a light touch."
 TENDER = "Where your skin burns or is very tender, start with the lightest touch."
 BRUISE = "You bruise easily. Use a light touch, and do not knead hard."
@@ -61,7 +60,6 @@ def take_care_lines(plan: SessionPlan, *, has_foot_check: bool) -> list[str]:
         lines.append(FOOT_CHECK_DONE if has_foot_check else FOOT_CHECK_TODO)
         lines += SHOES
         lines.append(HEAT)
-        lines.append(BLOOD_FLOW)
     if "severe-sensory-loss" in conditions or kinds & _NUMB_KINDS:
         lines.append(NUMB)
     if kinds & _TENDER_KINDS:

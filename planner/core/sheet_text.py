@@ -43,6 +43,7 @@ WEEK_TICK = "Tick each time you do it"
 WEEK_SCORE = "How bad were your symptoms today? 0 = none, 10 = worst."
 CLOSING = "Questions? Ask your therapist at your next visit."
 PICTURE_KEY_WORKED = "Shaded: work here."
+PICTURE_KEY_LOOK = "Shaded: look here."
 PICTURE_KEY_LEFT_OUT = "Striped: leave out."
 
 # Why a place is left alone, in a sentence a client reads.
@@ -74,6 +75,12 @@ class SheetExercise:
     # Where the exercise works and the avoided areas on it, for its picture.
     regions: tuple[str, ...] = ()
     left_out: tuple[AvoidedArea, ...] = ()
+
+    @property
+    def picture_key(self) -> str:
+        """What the shading means: where to work, or where to look (a foot check)."""
+        touches = self.exercise is not None and self.exercise.touch_regions
+        return PICTURE_KEY_WORKED if touches else PICTURE_KEY_LOOK
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class SheetText:
             lines += [f"{position}. {entry.title}", entry.how_long, *entry.steps, entry.note]
             lines += ["Take care", *entry.cautions]
             if entry.regions:
-                lines.append(PICTURE_KEY_WORKED)
+                lines.append(entry.picture_key)
             if entry.left_out:
                 lines.append(PICTURE_KEY_LEFT_OUT)
         if self.leave_alone:
@@ -132,26 +139,14 @@ def how_long(item: HomeCareItem) -> str:
     return f"{minutes_text(item.minutes)}, {in_words(item.times_a_day, item.days_a_week)}"
 
 
-def worked_regions(exercise: Exercise, *, own: bool) -> tuple[str, ...]:
-    """Where the exercise's steps work: what "leave out" can apply to.
-
-    A built-in exercise names it step by step (a step that only looks, like the
-    foot check's, works nowhere); an own exercise written as plain lines works
-    on all of its regions.
-    """
-    if own and not exercise.step_regions:
-        return exercise.regions
-    return tuple(dict.fromkeys(r for regions in exercise.step_regions for r in regions))
-
-
-def client_steps(plan: SessionPlan, exercise: Exercise, *, own: bool = False) -> tuple[str, ...]:
+def client_steps(plan: SessionPlan, exercise: Exercise) -> tuple[str, ...]:
     """The exercise's steps, with "Leave out your left heel." where a step works there.
 
-    An own exercise whose steps do not say where they work gets the sentence as a
-    first step of its own.
+    An exercise whose steps do not say where they touch (an own exercise written as
+    plain lines) gets the sentence as a first step of its own.
     """
     steps = list(exercise.steps)
-    if exercise.step_regions or not own:
+    if exercise.step_regions:
         for index, text in enumerate(steps):
             sentence = leave_out_sentence(plan, exercise.regions_of_step(index))
             if sentence:
@@ -162,18 +157,18 @@ def client_steps(plan: SessionPlan, exercise: Exercise, *, own: bool = False) ->
 
 
 def _sheet_exercise(
-    plan: SessionPlan, item: HomeCareItem, exercise: Exercise | None, own: bool
+    plan: SessionPlan, item: HomeCareItem, exercise: Exercise | None
 ) -> SheetExercise:
     if exercise is None:
         # An exercise the library no longer has: its id and the item's own words.
         return SheetExercise(item.exercise, item.exercise, how_long(item), (), item.note, (), None)
-    areas = [Area(region, default_side(region)) for region in worked_regions(exercise, own=own)]
+    areas = [Area(region, default_side(region)) for region in exercise.touch_regions]
     on_it = tuple(a for a in plan.avoid if any(a.area.overlaps(area) for area in areas))
     return SheetExercise(
         exercise_id=exercise.id,
         title=exercise.title,
         how_long=how_long(item),
-        steps=client_steps(plan, exercise, own=own),
+        steps=client_steps(plan, exercise),
         note=item.note.strip(),
         cautions=exercise.cautions,
         exercise=exercise,
@@ -215,13 +210,7 @@ def sheet_text(
     """The whole sheet's words for this plan and routine."""
     name = plan.client.name.strip()
     entries = [
-        _sheet_exercise(
-            plan,
-            item,
-            library.exercises.get(item.exercise),
-            library.is_custom_exercise(item.exercise),
-        )
-        for item in routine
+        _sheet_exercise(plan, item, library.exercises.get(item.exercise)) for item in routine
     ]
     return SheetText(
         for_whom=f"For {name}" if name else "For you",

@@ -68,3 +68,5 @@ SEVERITY_NAMES: dict[str, str] = {
 MAX_STEP_MINUTES = 240
 MAX_SESSION_MINUTES = 1440
 MAX_INTENSITY = 10
+# A home-care routine a client can keep: this many minutes a day unless the settings say.
+DEFAULT_DAILY_MINUTES = 30

@@ -25,7 +25,6 @@ from planner.core.sheet_text import (
     LEAVE_ALONE_INTRO,
     NO_ROUTINE,
     PICTURE_KEY_LEFT_OUT,
-    PICTURE_KEY_WORKED,
     WEEK_INTRO,
     WEEK_SCORE,
     WEEK_TICK,
@@ -111,7 +110,7 @@ def _picture_with_key(entry: SheetExercise, styles: Styles, large: bool) -> list
     if picture is None:
         return []
     key = styles.small.clone("picture-key", alignment=1, spaceAfter=0)
-    parts: list[Flowable] = [picture, gap(styles.size * 0.3), para(PICTURE_KEY_WORKED, key)]
+    parts: list[Flowable] = [picture, gap(styles.size * 0.3), para(entry.picture_key, key)]
     if entry.left_out:
         parts.append(para(PICTURE_KEY_LEFT_OUT, key))
     return parts

@@ -282,7 +282,11 @@ def test_builtin_properties(library: Library) -> None:
     assert techniques["effleurage"].properties == frozenset()
     exercises = library.exercises
     assert exercises["marble-bath"].properties == {"soak", "heat"}
-    assert exercises["floor-foot-rub"].properties == {"barefoot", "self_pressure"}
+    # The floor rub keeps socks on: no built-in exercise sends bare feet to the floor.
+    assert exercises["floor-foot-rub"].properties == {"self_pressure"}
+    assert not any(e.barefoot for e in exercises.values())
+    # The foot check only looks: it touches nowhere.
+    assert exercises["foot-check"].touch_regions == () and exercises["foot-check"].regions
     assert exercises["toe-alphabet"].properties == frozenset()
     # The ball roll goes from the toes to the heel; the foot bath holds the whole foot.
     assert "heel" in exercises["ball-roll"].regions

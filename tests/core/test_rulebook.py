@@ -34,6 +34,11 @@ STANDING_STRETCH = Exercise(
     "standing-calf-stretch", "Calf stretch at the wall", ("Stand and lean on a wall.",), 3,
     regions=("calf",), standing=True,
 )  # fmt: skip
+# No built-in exercise sends bare feet to the floor (the floor rub keeps socks on).
+BAREFOOT_RUB = Exercise(
+    "barefoot-rub", "Rub your bare soles on the floor", ("Take your socks off.", "Rub."), 2,
+    regions=("sole", "toes"), barefoot=True,
+)  # fmt: skip
 
 
 def step(
@@ -68,7 +73,7 @@ def make_plan(
         steps=list(steps),
         home_care=None if home_care is None else [HomeCareItem(x, 5) for x in home_care],
         custom_techniques=(HOT_STONES,),
-        custom_exercises=(STANDING_STRETCH,),
+        custom_exercises=(STANDING_STRETCH, BAREFOOT_RUB),
         course_notes=course,
     )
 
@@ -221,6 +226,17 @@ CASES: list[tuple[str, str, dict[str, Any], list[Row]]] = [
      [("caution", "over-time", None, None, None)]),
     ("exactly on time", "over-time", dict(steps=[step(minutes=6), step(minutes=5)], length=11), []),
     ("no length set", "over-time", dict(steps=[step(minutes=200), step(minutes=200)]), []),
+    # -- home-care-over-budget (each written item 5 minutes, once a day)
+    ("written routine over 30 minutes a day", "home-care-over-budget",
+     dict(steps=[], home_care=("foot-check", "toe-alphabet", "toe-squeeze", "between-toes",
+                               "calf-massage", "hand-massage", "finger-stroke")),
+     [("caution", "home-care-over-budget", None, None, None)]),
+    ("written routine of exactly 30 minutes", "home-care-over-budget",
+     dict(steps=[], home_care=("foot-check", "toe-alphabet", "toe-squeeze", "between-toes",
+                               "calf-massage", "hand-massage")), []),
+    ("proposed routine", "home-care-over-budget",
+     dict(steps=[step(), step("hand"), step("calf")], conditions=("neuropathy",),
+          home_care=None), []),
     # -- course-worse (plan)
     ("a measure got worse", "course-worse",
      dict(steps=[step()], course=("Pain has risen from 3 to 6 over 3 visits.",)),
@@ -422,7 +438,7 @@ CASES: list[tuple[str, str, dict[str, Any], list[Row]]] = [
     ("proposed foot bath, neuropathy", "warm-water",
      dict(steps=[step("sole", "both", "light", "circular-friction")], conditions=("neuropathy",),
           home_care=None),
-     [(W, "warm-water", "home 7", None, None)]),
+     [(W, "warm-water", "home 2", None, None)]),
     ("foot bath, numb hands only", "warm-water",
      dict(steps=[], symptoms=[("hand", "both", "numbness")], home_care=("marble-bath",)), []),
     ("foot bath, no condition", "warm-water",
@@ -438,14 +454,16 @@ CASES: list[tuple[str, str, dict[str, Any], list[Row]]] = [
     ("diabetes, no soak", "soak-diabetes",
      dict(steps=[], conditions=("diabetes",), home_care=("foot-massage",)), []),
     # -- barefoot-feet
-    ("floor rub, diabetes", "barefoot-feet",
-     dict(steps=[], conditions=("diabetes",), home_care=("floor-foot-rub",)),
+    ("bare-foot rub, diabetes", "barefoot-feet",
+     dict(steps=[], conditions=("diabetes",), home_care=("barefoot-rub",)),
      [(W, "barefoot-feet", "home 0", None, None)]),
-    ("floor rub, numb soles", "barefoot-feet",
-     dict(steps=[], symptoms=[("sole", "left", "numbness")], home_care=("floor-foot-rub",)),
+    ("bare-foot rub, numb soles", "barefoot-feet",
+     dict(steps=[], symptoms=[("sole", "left", "numbness")], home_care=("barefoot-rub",)),
      [(W, "barefoot-feet", "home 0", None, None)]),
-    ("floor rub, numb hands", "barefoot-feet",
-     dict(steps=[], symptoms=[("hand", "left", "numbness")], home_care=("floor-foot-rub",)), []),
+    ("bare-foot rub, numb hands", "barefoot-feet",
+     dict(steps=[], symptoms=[("hand", "left", "numbness")], home_care=("barefoot-rub",)), []),
+    ("floor rub in socks, diabetes", "barefoot-feet",
+     dict(steps=[], conditions=("diabetes",), home_care=("floor-foot-rub",)), []),
     ("seated toe alphabet, diabetes", "barefoot-feet",
      dict(steps=[], conditions=("diabetes",), home_care=("toe-alphabet",)), []),
     # -- standing-balance
@@ -568,7 +586,8 @@ def test_clot_leaves_nothing_on_the_limb_in_the_proposal() -> None:
     )
     plan.steps.append(step("foot", "right"))
     proposed = [item.exercise for item in propose_routine(plan)]
-    assert proposed == ["hand-massage", "finger-stroke"]
+    # The foot check only looks: it stays, first, and nothing touches the left leg.
+    assert proposed == ["foot-check", "hand-massage", "finger-stroke"]
 
 
 def test_clot_messages_say_what_to_do() -> None:
@@ -592,10 +611,10 @@ def test_temperature_advice_has_a_number(rule: str) -> None:
 
 
 def test_home_care_findings_name_the_exercise_and_its_row() -> None:
-    plan = make_plan(conditions=("diabetes",), home_care=("toe-alphabet", "floor-foot-rub"))
+    plan = make_plan(conditions=("diabetes",), home_care=("toe-alphabet", "barefoot-rub"))
     finding = next(f for f in check_plan(plan) if f.rule == "barefoot-feet")
     assert (finding.step, finding.home_care) == (None, 1)
-    assert finding.message.startswith('Home-care exercise 2 ("Wake up your feet during the day")')
+    assert finding.message.startswith('Home-care exercise 2 ("Rub your bare soles on the floor")')
 
 
 # -- the registry -----------------------------------------------------------------------
@@ -680,3 +699,12 @@ def test_plan_file_with_an_unknown_property_names_entry_and_key() -> None:
     data["custom_techniques"] = [{"id": "my-tap", "name": "Tap", "percussive": True}]
     plan = loads_plan(json.dumps(data))
     assert plan.custom_techniques[0].properties == {"percussive"}
+
+
+def test_over_budget_names_the_total_and_the_therapists_limit() -> None:
+    plan = make_plan(home_care=("foot-check", "toe-alphabet", "toe-squeeze"))
+    assert not [f for f in check_plan(plan) if f.rule == "home-care-over-budget"]
+    found = [f for f in check_plan(plan, daily_minutes=12) if f.rule == "home-care-over-budget"]
+    assert [f.message[:62] for f in found] == [
+        "The home-care routine takes 15 minutes a day, more than the 12"
+    ]

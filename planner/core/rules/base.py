@@ -29,7 +29,7 @@ from planner.core.regions import (
     limb_sides,
 )
 from planner.core.sensation import screened_symptoms
-from planner.core.vocab import AVOID_REASONS, PRESSURE_RANK
+from planner.core.vocab import AVOID_REASONS, DEFAULT_DAILY_MINUTES, PRESSURE_RANK
 
 PLAN, STEP, HOME_CARE, WORK = "plan", "step", "home_care", "work"
 SCOPES: dict[str, str] = {
@@ -241,9 +241,13 @@ def _why(avoided: AvoidedArea) -> str:
 class Facts:
     """Everything about a plan the rules read, worked out once per check."""
 
-    def __init__(self, plan: SessionPlan, library: Library) -> None:
+    def __init__(
+        self, plan: SessionPlan, library: Library, daily_minutes: float | None = None
+    ) -> None:
         self.plan = plan
         self.library = library
+        # The therapist's limit for home care a day (the settings'; 30 by default).
+        self.daily_minutes = DEFAULT_DAILY_MINUTES if daily_minutes is None else daily_minutes
         self.conditions = frozenset(plan.client.conditions)
         self.techniques: dict[str, Technique] = dict(library.techniques)
         self.techniques.update((t.id, t) for t in plan.custom_techniques)
@@ -356,8 +360,9 @@ _STRENGTH = {INSIDE: 0, CONTAINS: 1, SAME_LIMB: 2}
 
 
 def exercise_areas(exercise: Exercise) -> Iterator[Area]:
-    """A home exercise is done on both sides of each of its paired regions."""
-    for region in exercise.regions:
+    """A home exercise is done on both sides of each region it touches (a foot check,
+    which only looks, touches none)."""
+    for region in exercise.touch_regions:
         yield Area(region, BOTH if is_paired(region) else default_side(region))
 
 

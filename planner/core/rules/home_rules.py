@@ -253,7 +253,34 @@ def course_worse(facts: Facts) -> Iterable[Fields]:
     return [{"note": note} for note in facts.plan.course_notes]
 
 
-PLAN_RULES: tuple[Rule, ...] = (pregnancy, diabetes, lubricant, over_time, course_worse)
+@rule(
+    "home-care-over-budget",
+    "caution",
+    PLAN,
+    ("home care: minutes x times a day", "settings: home care a day"),
+    N_("The written home-care routine takes more time a day than the therapist's limit."),
+    N_(
+        "The home-care routine takes {total} minutes a day, more than the {limit} minutes a "
+        "client can keep up: take an exercise out or shorten one."
+    ),
+    when=lambda facts: bool(facts.plan.home_care),
+)
+def home_care_over_budget(facts: Facts) -> Iterable[Fields]:
+    # A proposal never goes over the limit; only a routine the therapist wrote can.
+    total = sum(item.daily_minutes for item in facts.plan.home_care or ())
+    if total <= facts.daily_minutes:
+        return ()
+    return [{"total": f"{total:g}", "limit": f"{facts.daily_minutes:g}"}]
+
+
+PLAN_RULES: tuple[Rule, ...] = (
+    pregnancy,
+    diabetes,
+    lubricant,
+    over_time,
+    home_care_over_budget,
+    course_worse,
+)
 HOME_RULES: tuple[Rule, ...] = (
     soak_over_wound,
     self_pressure_avoided,

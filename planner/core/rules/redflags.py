@@ -67,22 +67,19 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             "A swollen, painful or warm calf or leg together with sudden breathlessness, chest "
             "pain or coughing up blood (a clot may have reached the lungs)."
         ),
-        N_(
-            "Your calf or leg is swollen or painful and you suddenly feel short of breath, have "
-            "chest pain or cough up blood."
-        ),
+        N_("A sore, swollen leg with sudden short breath, chest pain or coughed-up blood."),
     ),
     RedFlag(
         "calf-swelling",
         "today",
         N_("One calf or leg newly swollen, warm, red or painful (a possible blood clot)."),
-        N_("One calf or leg has become swollen, warm, red or painful."),
+        N_("One calf or leg gets swollen, warm, red or sore."),
     ),
     RedFlag(
         "new-wound",
         "today",
         N_("A new wound, blister, cut or sore on a foot, or one that oozes or does not heal."),
-        N_("You find a new cut, blister or sore on your foot, or one that leaks or does not heal."),
+        N_("A new cut, blister or sore on a foot, or one that leaks or does not heal."),
         conditions=_FOOT_RISK,
         reasons=frozenset(("open-wound",)),
     ),
@@ -100,14 +97,14 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "dark-toe",
         "today",
         N_("A toe or part of the foot turning dark, blue, black or very pale and cold."),
-        N_("A toe or part of your foot turns dark, blue, black, or very pale and cold."),
+        N_("A toe or part of a foot turns dark, blue or black, or pale and cold."),
         conditions=_FOOT_RISK,
     ),
     RedFlag(
         "spreading-redness",
         "today",
         N_("Redness, warmth or red streaks spreading from a wound or an infection, or a fever."),
-        N_("Redness or warmth spreads out from a sore or an infection, or you get a fever."),
+        N_("Redness spreads out from a sore, or you get a fever."),
         conditions=frozenset(("diabetes",)),
         reasons=frozenset(("open-wound", "skin-infection", "recent-surgery")),
     ),
@@ -115,23 +112,30 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "unusual-bleeding",
         "today",
         N_("Large bruises without a knock, or bleeding that is hard to stop."),
-        N_("You get large bruises without knocking yourself, or bleeding that will not stop."),
+        N_("Large bruises you did not get from a bump, or bleeding that will not stop."),
         conditions=frozenset(("blood-thinners", "bleeding-disorder")),
     ),
     RedFlag(
         "getting-worse",
         "soon",
         N_("Symptoms getting steadily worse, spreading, or no relief after several weeks."),
-        N_(
-            "Numbness, tingling or pain gets steadily worse or spreads, or nothing helps after "
-            "a few weeks."
-        ),
+        N_("Numbness or pain keeps getting worse, or nothing helps after a few weeks."),
     ),
     RedFlag(
         "new-weakness",
         "soon",
         N_("New weakness, a foot that drops or catches when walking, or frequent stumbling."),
-        N_("Your legs or hands get weaker, your foot drags or catches, or you trip more often."),
+        N_("Your legs or hands get weaker, a foot drags, or you trip more often."),
+    ),
+    RedFlag(
+        "poor-circulation",
+        "soon",
+        N_(
+            "Feet often cold, pale or bluish, or calf pain on walking that eases with rest "
+            "(poor blood flow to the legs)."
+        ),
+        N_("Your feet are often cold, pale or blue, or your calves hurt when you walk."),
+        conditions=_FOOT_RISK,
     ),
 )
 

@@ -82,7 +82,7 @@ class SessionDocument(QObject):
 
     def notify(self) -> None:
         """Recompute the findings and tell the views (called by every command)."""
-        self.findings = check_plan(self.plan, self.library)
+        self.findings = check_plan(self.plan, self.library, self.daily_minutes)
         self.changed.emit()
 
     def notify_session(self) -> None:
@@ -145,7 +145,7 @@ class SessionDocument(QObject):
         if not clean:
             # A plan from a template or a file is not in the store yet.
             self.undo_stack.resetClean()
-        self.findings = check_plan(self.plan, self.library)
+        self.findings = check_plan(self.plan, self.library, self.daily_minutes)
         # Models reset on ``replaced`` (connected first), then views refresh.
         self.replaced.emit()
         self.changed.emit()

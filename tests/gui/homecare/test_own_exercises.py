@@ -138,7 +138,7 @@ def test_own_exercises_round_trip_through_the_store_and_a_restart(qtbot, store_f
         # Add dialog, and editable.
         assert panel.chosen() == new_id
         assert _titles(panel.exercises)[new_id] == TITLE + OWN_MARK
-        assert _titles(panel.exercises)["foot-massage"] == "Rub and squeeze your feet"
+        assert _titles(panel.exercises)["foot-massage"] == "Rub your feet gently"
         assert panel.edit_exercise.isEnabled()
         from planner.gui.homecare.dialogs import HomeCareDialog
 
