@@ -117,7 +117,7 @@ def test_check_json_names_home_care_rows(
     ]
     status, out, _ = run(["check", str(path)], capsys)
     assert "soak-over-wound (home care 2)" in out
-    assert 'Home-care exercise 2 ("Warm foot bath with marbles")' in out
+    assert 'Home-care exercise 2 ("Foot bath with marbles")' in out
 
 
 def test_rules_lists_every_rule_and_red_flag(capsys: pytest.CaptureFixture[str]) -> None:

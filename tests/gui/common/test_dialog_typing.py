@@ -83,7 +83,7 @@ def _open(qtbot, make: Callable[[], QDialog]) -> tuple[QDialog, QWidget]:
 TYPED = [
     (_client, "Margaret Olsen", lambda d: d.value()[0] == "Margaret Olsen"),
     (_technique, "Slow foot glide", lambda d: d.value().name == "Slow foot glide"),
-    (_home_care, "Warm", lambda d: d.value().exercise == "marble-bath"),
+    (_home_care, "Foot", lambda d: d.value().exercise == "marble-bath"),
     (_avoid, "Heel", lambda d: d.value().region == "heel"),
     (_symptom, "Sole", lambda d: d.value().region == "sole"),
     (_settings, "Sam Rivera", lambda d: d.value().therapist == "Sam Rivera"),
