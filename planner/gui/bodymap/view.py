@@ -1,17 +1,15 @@
 """The clickable body map: front, back and the feet, drawn from the shared geometry.
 
-The polygons come from ``resources/body_map.json`` (read by
-:mod:`planner.core.bodymap`), the same ones the PDFs draw, in the same colours
-(:mod:`planner.core.colours`). They are painted as vector paths scaled to the
-widget, so the map stays crisp at any size. The front and back stand side by
-side with the soles and tops of the feet below.
+The polygons come from ``resources/body_map.json`` (:mod:`planner.core.bodymap`), the
+PDFs' own, in their colours (:mod:`planner.core.colours`), painted as vector paths scaled
+to the widget. Front and back stand side by side, the soles and tops of the feet below;
+the soles show the monofilament screen (:mod:`planner.gui.bodymap.sites`).
 
-A shape shows a mark when a mark covers it: a step on "both feet" tints every
-part of both feet, an avoided left heel hatches that heel only. The step selected
-in the steps table has its area outlined, in every view that draws it. What the map
-does to the plan (avoid, mark a symptom, remove a mark, add a step) lives in
-:mod:`planner.gui.bodymap.panel`, through the same undo commands as the client
-panel, so the two always agree.
+A shape shows a mark when a mark covers it: a step on "both feet" tints every part of
+both feet, an avoided left heel hatches that heel only. The step selected in the steps
+table has its area outlined, in every view that draws it. What the map does to the plan
+(avoid, mark a symptom, remove a mark, add a step) lives in :mod:`planner.gui.bodymap.panel`,
+through the same undo commands as the client panel, so the two always agree.
 """
 
 from __future__ import annotations
@@ -36,6 +34,7 @@ from planner.core.vocab import AVOID_REASONS, SYMPTOM_KINDS
 from planner.gui.bodymap.layout import GUTTER, Placed, arrange, side_labels
 from planner.gui.bodymap.marks import Marks, compute_marks
 from planner.gui.bodymap.paint import paint_highlight, paint_shape, paint_step_outline, shape_path
+from planner.gui.bodymap.sites import paint_sites
 from planner.gui.common.document import SessionDocument
 
 
@@ -387,6 +386,7 @@ class BodyMapCanvas(QWidget):
                 symptoms=[plan.symptoms[i].kind for i in marks.symptoms],
                 avoided=bool(marks.avoided),
             )
+        paint_sites(painter, placed, self.body, plan.measures)
         # The selected step's area, then hover and selection on top, so that no later shape
         # hides their outlines.
         for shape in self._step_shapes:
