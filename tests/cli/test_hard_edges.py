@@ -449,6 +449,9 @@ def test_store_check_names_each_bad_record(tmp_path: Path) -> None:
     info = planner("--data-dir", store, "store", "info")
     assert info.returncode == 1 and f"session {session_id}: " in info.stdout.decode("utf-8")
     assert snapshot(tmp_path) == before
+    backup = planner("--data-dir", store, "store", "backup", tmp_path / "copy")
+    assert backup.returncode == 0 and backup.stderr.decode("utf-8").count("\n") == 1
+    assert b"1 record is wrong in the store" in backup.stderr
 
 
 def test_store_check_names_a_bad_plan_inside_a_session(tmp_path: Path) -> None:
@@ -460,3 +463,19 @@ def test_store_check_names_a_bad_plan_inside_a_session(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     result = planner("--data-dir", store, "store", "check")
     assert result.returncode == 1 and b"steps[2].minutes" in result.stdout
+
+
+def test_an_own_technique_named_with_a_title_sequence_is_listed_inert(tmp_path: Path) -> None:
+    import dataclasses
+
+    from planner.core.library import builtin_library
+    from planner.storage import Store
+
+    store = tmp_path / "store"
+    base = builtin_library().techniques["effleurage"]
+    own = dataclasses.replace(base, id="my-stroke", name="Mine\x1b]0;pwned\x07\x1b[2J")
+    with Store.open(store) as opened:
+        opened.save_technique(own)
+    result = planner("--data-dir", store, "techniques")
+    out = _no_controls(result.stdout)
+    assert result.returncode == 0 and "Mine\\u001b]0;pwned\\u0007\\u001b[2J" in out
