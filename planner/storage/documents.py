@@ -90,8 +90,14 @@ class RecordKind:
         """The records of this kind in ``source``, by id."""
         raise NotImplementedError
 
-    def write(self, store: Store, source: str, changes: dict[str, Record | None]) -> None:
-        """Put each record (None: remove it) in ``source``, in one atomic write of its file."""
+    def write(
+        self, store: Store, source: str, changes: dict[str, Record | None]
+    ) -> dict[str, Record | None]:
+        """Put each record (None: remove it) in ``source``, in one atomic write of its file.
+
+        Returns the changes that cannot be written yet (an own technique whose
+        exercise has not arrived); the sync keeps them and tries again.
+        """
         raise NotImplementedError
 
 
@@ -135,9 +141,12 @@ class TableKind(RecordKind):
         rows = (store._db.storage.read() or {}).get(self.table, {})
         return {doc["id"]: dict(doc) for doc in rows.values() if "id" in doc}
 
-    def write(self, store: Store, source: str, changes: dict[str, Record | None]) -> None:
+    def write(
+        self, store: Store, source: str, changes: dict[str, Record | None]
+    ) -> dict[str, Record | None]:
         _write_table(store._db.storage, self.table, changes)
         _forget_next_ids(store._db)
+        return {}
 
 
 class SessionKind(RecordKind):
@@ -150,7 +159,9 @@ class SessionKind(RecordKind):
         client_id = Path(source).stem
         return {doc["id"]: doc for doc in store._sessions.docs(client_id) if "id" in doc}
 
-    def write(self, store: Store, source: str, changes: dict[str, Record | None]) -> None:
+    def write(
+        self, store: Store, source: str, changes: dict[str, Record | None]
+    ) -> dict[str, Record | None]:
         from planner.storage.sessions import TABLE
 
         make_private_folder(store.folder / SESSIONS_DIR)
@@ -158,6 +169,7 @@ class SessionKind(RecordKind):
         table = store._sessions._table(client_id)
         _write_table(table.storage, TABLE, changes)
         table._next_id = None  # type: ignore[attr-defined]
+        return {}
 
 
 class OwnKind(RecordKind):
@@ -173,8 +185,27 @@ class OwnKind(RecordKind):
     def read(self, store: Store, source: str) -> dict[str, Record]:
         return {item["id"]: item for item in _own_raw(store.folder)[self.key] if "id" in item}
 
-    def write(self, store: Store, source: str, changes: dict[str, Record | None]) -> None:
+    def write(
+        self, store: Store, source: str, changes: dict[str, Record | None]
+    ) -> dict[str, Record | None]:
         data = _own_raw(store.folder)
+        waiting: dict[str, Record | None] = {}
+        if self.key == "techniques":
+            from planner.core.library import builtin_library
+
+            have = set(builtin_library().exercises) | {e.get("id") for e in data["exercises"]}
+            waiting = {
+                i: r
+                for i, r in changes.items()
+                if r is not None and not set(r.get("exercises", ())) <= have
+            }
+            changes = {i: r for i, r in changes.items() if i not in waiting}
+        if self.key == "exercises":
+            # An exercise deleted on another desk while a technique here still suggests
+            # it stays (own.json must stay whole); the next sync finds it and sends it
+            # again, so it comes back wherever it was deleted.
+            named = {e for t in data["techniques"] for e in t.get("exercises", ())}
+            changes = {i: r for i, r in changes.items() if r is not None or i not in named}
         items = [i for i in data[self.key] if i.get("id") not in changes]
         data[self.key] = items + [r for r in changes.values() if r is not None]
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -182,6 +213,7 @@ class OwnKind(RecordKind):
             write_atomic(store.folder / OWN_FILE, text.encode("utf-8"), FILE_MODE)
         except OSError as error:
             raise StoreError(f"{store.folder / OWN_FILE} could not be saved: {error}.") from None
+        return waiting
 
 
 def _own_raw(folder: Path) -> dict[str, Any]:

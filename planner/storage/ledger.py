@@ -25,7 +25,10 @@ which stays in the ledger and on the server.
 server's change feed (``since``) and the file identities of the sources as last
 scanned. ``journal`` holds records about to be written to the store: it is
 saved before the store is touched and cleared after, so a crash in between is
-finished by the next sync (:func:`planner.sync.engine.replay_journal`).
+finished by the next sync (:func:`planner.sync.local.replay_journal`).
+``waiting`` holds the records that cannot be written yet (an own technique
+whose exercise has not arrived); they are tried again at each sync, and are
+neither changes nor deletions of this desk meanwhile.
 
 The file is a tinydb database written through :class:`AtomicJSONStorage`:
 every save replaces it whole, atomically.
@@ -46,7 +49,8 @@ __all__ = ["LEDGER_FILE", "Ledger", "new_ledger"]
 
 def new_ledger() -> dict[str, dict[str, Any]]:
     """The tables of an empty ledger, with a new desk id."""
-    return {"state": {"1": {"desk": uuid.uuid4().hex, "since": None}}, "docs": {}, "journal": {}}
+    state = {"desk": uuid.uuid4().hex, "since": None}
+    return {"state": {"1": state}, "docs": {}, "journal": {}, "waiting": {}}
 
 
 class Ledger:
@@ -62,10 +66,18 @@ class Ledger:
         self.state: dict[str, Any] = dict(state)
         self.docs: dict[str, Entry] = dict(data.get("docs", {}))
         self.journal: dict[str, Entry] = dict(data.get("journal", {}))
+        self.waiting: dict[str, Entry] = dict(data.get("waiting", {}))
+        self.dirty = False  # changed since the last save, and not yet saved on purpose
 
     def save(self) -> None:
-        tables = {"state": {"1": self.state}, "docs": self.docs, "journal": self.journal}
+        tables = {
+            "state": {"1": self.state},
+            "docs": self.docs,
+            "journal": self.journal,
+            "waiting": self.waiting,
+        }
         self._storage.write(tables)
+        self.dirty = False
 
     # -- reading entries -------------------------------------------------------
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import ssl
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -148,16 +149,18 @@ class Couch:
             if isinstance(item, dict) and item.get("error"):
                 raise SyncError(f"The server refused {item.get('id')}: {item.get('reason')}.")
 
-    def bulk_get(self, wanted: list[tuple[str, str]]) -> list[dict[str, Any]]:
-        """The revisions asked for, each with its history (``_revisions``)."""
-        body = {"docs": [{"id": doc, "rev": rev} for doc, rev in wanted]}
+    def bulk_get(
+        self, wanted: Sequence[tuple[str, str | None]], *, missing_ok: bool = False
+    ) -> list[dict[str, Any]]:
+        """The revisions asked for (None: the winner), each with its history (``_revisions``)."""
+        body = {"docs": [{"id": doc, "rev": rev} if rev else {"id": doc} for doc, rev in wanted]}
         answer = self._request("POST", "_bulk_get", params={"revs": "true"}, json=body)
         found = []
         for result in answer.get("results", []):
             for item in result.get("docs", []):
                 if "ok" in item:
                     found.append(item["ok"])
-                else:
+                elif not missing_ok:
                     raise SyncError(f"The server lost {result.get('id')} while it was read.")
         return found
 

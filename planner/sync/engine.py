@@ -30,7 +30,7 @@ from planner.sync.signed import merge_signed
 if TYPE_CHECKING:
     from planner.storage.store import Store
 
-BATCH = 1000
+BATCH = 2000
 Progress = Callable[[str], None]
 
 
@@ -57,7 +57,12 @@ def sync(store: Store, couch: Couch, progress: Progress | None = None) -> SyncRe
     sent = push(couch, store, ledger)
     say("receiving")
     received = pull(couch, store, ledger, start)
+    local.scan(store, ledger)  # what the pull could not apply as it came (see OwnKind)
     sent += push(couch, store, ledger)
+    if "unsaved_since" in ledger.state:
+        _move_checkpoint(couch, ledger, ledger.state["unsaved_since"])
+    elif ledger.dirty:
+        ledger.save()
     return SyncResult(sent, received, len(ledger.conflicted()))
 
 
@@ -112,8 +117,9 @@ def push(couch: Couch, store: Store, ledger: Ledger) -> int:
             couch.bulk_docs(docs)
         for doc, rev in batch:
             ledger.docs[doc]["leaves"][rev]["pushed"] = True
-        ledger.save()
         sent += len(docs)
+    if pending:  # saved at the end of the sync: a push cut short is offered again
+        ledger.dirty = True
     return sent
 
 
@@ -134,19 +140,31 @@ def _starting_point(couch: Couch, ledger: Ledger) -> Any:
 
 def pull(couch: Couch, store: Store, ledger: Ledger, since: Any) -> int:
     """Read the server's changes after ``since`` into the store; the revisions taken."""
+    ledger.state.pop("unsaved_since", None)  # left by a sync that died: this one decides
     received = 0
     while True:
         feed = couch.changes(since, BATCH)
         results = feed.get("results", [])
-        received += _take(couch, store, ledger, results)
+        taken = _take(couch, store, ledger, results)
+        received += taken
         last = feed.get("last_seq", since)
-        # The checkpoint moves only now: what it covers is in the store and the ledger.
-        ledger.state.update(previous_since=ledger.state.get("since"), since=last)
-        ledger.save()
-        couch.put_local(_checkpoint_name(ledger), {"last_seq": last})
+        if taken:
+            # The checkpoint moves only now: what it covers is in the store and the ledger.
+            _move_checkpoint(couch, ledger, last)
+        else:
+            # Nothing new in this batch: the checkpoint moves with the next save, as
+            # re-reading these changes after a crash would change nothing either.
+            ledger.state["unsaved_since"] = last
         if len(results) < BATCH or last == since:
             return received
         since = last
+
+
+def _move_checkpoint(couch: Couch, ledger: Ledger, last: Any) -> None:
+    ledger.state.pop("unsaved_since", None)
+    ledger.state.update(previous_since=ledger.state.get("since"), since=last)
+    ledger.save()
+    couch.put_local(_checkpoint_name(ledger), {"last_seq": last})
 
 
 def _take(couch: Couch, store: Store, ledger: Ledger, results: list[dict[str, Any]]) -> int:
@@ -165,6 +183,7 @@ def _take(couch: Couch, store: Store, ledger: Ledger, results: list[dict[str, An
     if not wanted:
         return 0
     fetched = couch.bulk_get(wanted)
+    fetched += _exercises_needed(couch, store, fetched)
     touched = sorted({doc["_id"] for doc in fetched})
     in_store = local.current_records(store, touched)
     for doc in fetched:
@@ -175,8 +194,28 @@ def _take(couch: Couch, store: Store, ledger: Ledger, results: list[dict[str, An
         entry = ledger.docs[doc]
         local.settle(ledger, doc, entry, in_store.get(doc))
         merge_signed(ledger, doc, entry, in_store.get(doc))
-    local.write_journal(store, ledger)
+    local.write_journal(store, ledger, save=False)  # saved with the checkpoint
     return len(fetched)
+
+
+def _exercises_needed(
+    couch: Couch, store: Store, fetched: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The own exercises that arriving techniques suggest and this desk lacks.
+
+    The feed lists an exercise edited after its technique after it: fetched now,
+    so that own.json never names an exercise it does not hold.
+    """
+    ids = {doc["_id"] for doc in fetched}
+    named = {
+        exercise
+        for doc in fetched
+        if doc.get("kind") == "technique" and not doc.get("_deleted")
+        for exercise in (doc.get("record") or {}).get("exercises", ())
+    }
+    have = set(store.library().exercises)
+    wanted = [(f"exercise:{e}", None) for e in sorted(named - have) if f"exercise:{e}" not in ids]
+    return couch.bulk_get(wanted, missing_ok=True) if wanted else []
 
 
 def revision_history(entry: dict[str, Any], rev: str) -> list[str]:

@@ -21,27 +21,35 @@ if TYPE_CHECKING:
 Record = dict[str, Any]
 
 
-def write_journal(store: Store, ledger: Ledger) -> int:
-    """Save the ledger with its journal, write the journal's records, clear it; the count."""
+def write_journal(store: Store, ledger: Ledger, *, save: bool = True) -> int:
+    """Save the ledger with its journal, write the journal's records, clear it; the count.
+
+    With ``save=False`` the cleared journal is saved by the caller's next save
+    (until then a crash only makes the next sync write the same records again).
+    """
     if not ledger.journal:
         return 0
     ledger.save()
-    replay_journal(store, ledger, scanned=True)
+    replay_journal(store, ledger, scanned=True, save=save)
     return 1
 
 
-def replay_journal(store: Store, ledger: Ledger, *, scanned: bool = False) -> None:
+def replay_journal(
+    store: Store, ledger: Ledger, *, scanned: bool = False, save: bool = True
+) -> None:
     """Write the records of the ledger's journal into the store, then clear the journal.
 
     ``scanned``: the store was scanned for changes just before, under the same
     lock, so the files written now hold nothing else new and need no new scan.
     Otherwise (a journal left by a sync that died) they are scanned again.
     """
-    if not ledger.journal:
+    if not ledger.journal and not ledger.waiting:
         return
     groups: dict[tuple[int, str], dict[str, Record | None]] = defaultdict(dict)
     order = {kind.name: number for number, kind in enumerate(d.KINDS)}
-    for doc, item in ledger.journal.items():
+    pending = {**ledger.waiting, **ledger.journal}
+    ledger.waiting = {}
+    for doc, item in pending.items():
         parts = d.split_doc_id(doc)
         if parts is None:
             continue
@@ -49,10 +57,16 @@ def replay_journal(store: Store, ledger: Ledger, *, scanned: bool = False) -> No
         groups[(order[kind.name], kind.source_of(parts[1]))][parts[1]] = item.get("record")
     seen = ledger.state.setdefault("sources", {})
     for (number, source), changes in sorted(groups.items()):
-        d.KINDS[number].write(store, source, changes)
-        seen[source] = d.file_signature(store.folder / source) if scanned else "written"
+        kind = d.KINDS[number]
+        for record_id, record in kind.write(store, source, changes).items():
+            ledger.waiting[d.doc_id(kind.name, record_id)] = {"record": record}
+        # own.json is scanned again regardless: an exercise kept there (see
+        # documents.OwnKind) must be sent again in this very sync.
+        trusted = scanned and source != d.OWN_SOURCE
+        seen[source] = d.file_signature(store.folder / source) if trusted else "written"
     ledger.journal = {}
-    ledger.save()
+    if save:
+        ledger.save()
 
 
 def settle(ledger: Ledger, doc: str, entry: Entry, store_record: Record | None) -> bool:
@@ -96,9 +110,10 @@ def scan(store: Store, ledger: Ledger, *, everything: bool = False) -> int:
         for kind, record_id, record in d.records_in(store, source):
             doc = d.doc_id(kind.name, record_id)
             present.add(doc)
-            count += _note_record(ledger, doc, kind.name, record)
+            if doc not in ledger.waiting:
+                count += _note_record(ledger, doc, kind.name, record)
         for doc in by_source.get(source, []):
-            if doc not in present:
+            if doc not in present and doc not in ledger.waiting:
                 _note_deletion(ledger, doc)
                 count += 1
     ledger.state["sources"] = now
