@@ -37,7 +37,17 @@ LAYERS: dict[str, set[str]] = {
     "__main__": {"launch"},
     "__init__": set(),
 }
-ROOMS = ("bodymap", "session", "client", "library", "homecare", "documents", "window", "course")
+ROOMS = (
+    "bodymap",
+    "session",
+    "client",
+    "library",
+    "homecare",
+    "documents",
+    "window",
+    "course",
+    "sync",
+)
 # The names another room (or the command line, or start) may import from a room.
 PUBLIC: dict[str, set[str]] = {
     "bodymap": {"BodyMapPanel"},
@@ -63,6 +73,7 @@ PUBLIC: dict[str, set[str]] = {
     },
     "window": {"run_app", "build_window", "open_store", "LazyPanel"},
     "course": {"install"},
+    "sync": {"install"},
 }
 # The dialogs gui.common.asks opens, each inside the function that asks (tests replace
 # those functions, so that no dialog ever blocks a test run).

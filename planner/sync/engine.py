@@ -25,6 +25,7 @@ from planner.storage import documents as d
 from planner.storage.ledger import Ledger, known_revs, revs_of
 from planner.sync import local, revisions
 from planner.sync.couch import Couch
+from planner.sync.local import Runner
 from planner.sync.signed import merge_signed
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 BATCH = 2000
 Progress = Callable[[str], None]
+direct = local.direct
 
 
 @dataclass(frozen=True)
@@ -41,24 +43,31 @@ class SyncResult:
     conflicts: int
 
 
-def sync(store: Store, couch: Couch, progress: Progress | None = None) -> SyncResult:
-    """Sync ``store`` with the database behind ``couch``; :class:`SyncError` on failure."""
+def sync(
+    store: Store, couch: Couch, progress: Progress | None = None, run: Runner[Any] = direct
+) -> SyncResult:
+    """Sync ``store`` with the database behind ``couch``; :class:`SyncError` on failure.
+
+    Every step that touches the store goes through ``run``: the window passes one
+    that runs it on the window's thread, so that the store is only ever used from
+    one thread while the network waits happen on another.
+    """
     say = progress or (lambda _: None)
     ledger = Ledger(store.folder)
-    local.replay_journal(store, ledger)
+    local.replay_journal(store, ledger, run=run)
     couch.check()
     start = _starting_point(couch, ledger)
     if ledger.state.get("url") != couch.url or (start is None and ledger.state.get("since")):
         # Another database, or this one lost our checkpoint (emptied, restored): it may
         # lack what we sent before, so everything is offered again (_revs_diff filters).
         _new_server(ledger, couch.url)
-    local.scan(store, ledger, everything=not ledger.docs)
+    local.scan(store, ledger, everything=not ledger.docs, run=run)
     say("sending")
-    sent = push(couch, store, ledger)
+    sent = push(couch, store, ledger, run)
     say("receiving")
-    received = pull(couch, store, ledger, start)
-    local.scan(store, ledger)  # what the pull could not apply as it came (see OwnKind)
-    sent += push(couch, store, ledger)
+    received = pull(couch, store, ledger, start, run)
+    local.scan(store, ledger, run=run)  # what the pull could not apply as it came
+    sent += push(couch, store, ledger, run)
     if "unsaved_since" in ledger.state:
         _move_checkpoint(couch, ledger, ledger.state["unsaved_since"])
     elif ledger.dirty:
@@ -89,7 +98,7 @@ def _server_doc(doc: str, rev: str, leaf: dict[str, Any], record: Any) -> dict[s
     return body
 
 
-def push(couch: Couch, store: Store, ledger: Ledger) -> int:
+def push(couch: Couch, store: Store, ledger: Ledger, run: Runner[Any] = direct) -> int:
     """Send the revisions the server lacks; the count sent."""
     pending = [
         (doc, rev)
@@ -105,9 +114,8 @@ def push(couch: Couch, store: Store, ledger: Ledger) -> int:
             wanted.setdefault(doc, []).append(rev)
         missing = couch.revs_diff(wanted)
         todo = [(doc, rev) for doc, rev in batch if rev in missing.get(doc, ())]
-        in_store = local.current_records(
-            store, [doc for doc, rev in todo if ledger.docs[doc]["winner"] == rev]
-        )
+        winners = [doc for doc, rev in todo if ledger.docs[doc]["winner"] == rev]
+        in_store = local.current_records(store, winners, run)
         docs = []
         for doc, rev in todo:
             leaf = ledger.docs[doc]["leaves"][rev]
@@ -138,14 +146,14 @@ def _starting_point(couch: Couch, ledger: Ledger) -> Any:
     return None
 
 
-def pull(couch: Couch, store: Store, ledger: Ledger, since: Any) -> int:
+def pull(couch: Couch, store: Store, ledger: Ledger, since: Any, run: Runner[Any] = direct) -> int:
     """Read the server's changes after ``since`` into the store; the revisions taken."""
     ledger.state.pop("unsaved_since", None)  # left by a sync that died: this one decides
     received = 0
     while True:
         feed = couch.changes(since, BATCH)
         results = feed.get("results", [])
-        taken = _take(couch, store, ledger, results)
+        taken = _take(couch, store, ledger, results, run)
         received += taken
         last = feed.get("last_seq", since)
         if taken:
@@ -167,7 +175,13 @@ def _move_checkpoint(couch: Couch, ledger: Ledger, last: Any) -> None:
     couch.put_local(_checkpoint_name(ledger), {"last_seq": last})
 
 
-def _take(couch: Couch, store: Store, ledger: Ledger, results: list[dict[str, Any]]) -> int:
+def _take(
+    couch: Couch,
+    store: Store,
+    ledger: Ledger,
+    results: list[dict[str, Any]],
+    run: Runner[Any],
+) -> int:
     wanted: list[tuple[str, str]] = []
     for change in results:
         doc = change.get("id", "")
@@ -183,9 +197,10 @@ def _take(couch: Couch, store: Store, ledger: Ledger, results: list[dict[str, An
     if not wanted:
         return 0
     fetched = couch.bulk_get(wanted)
-    fetched += _exercises_needed(couch, store, fetched)
+    have = run(lambda: set(store.library().exercises))
+    fetched += _exercises_needed(couch, have, fetched)
     touched = sorted({doc["_id"] for doc in fetched})
-    in_store = local.current_records(store, touched)
+    in_store = local.current_records(store, touched, run)
     for doc in fetched:
         kind = doc["_id"].split(":", 1)[0]
         entry = ledger.docs.setdefault(doc["_id"], revisions.new_entry(kind))
@@ -194,12 +209,12 @@ def _take(couch: Couch, store: Store, ledger: Ledger, results: list[dict[str, An
         entry = ledger.docs[doc]
         local.settle(ledger, doc, entry, in_store.get(doc))
         merge_signed(ledger, doc, entry, in_store.get(doc))
-    local.write_journal(store, ledger, save=False)  # saved with the checkpoint
+    local.write_journal(store, ledger, save=False, run=run)  # saved with the checkpoint
     return len(fetched)
 
 
 def _exercises_needed(
-    couch: Couch, store: Store, fetched: list[dict[str, Any]]
+    couch: Couch, have: set[str], fetched: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """The own exercises that arriving techniques suggest and this desk lacks.
 
@@ -213,7 +228,6 @@ def _exercises_needed(
         if doc.get("kind") == "technique" and not doc.get("_deleted")
         for exercise in (doc.get("record") or {}).get("exercises", ())
     }
-    have = set(store.library().exercises)
     wanted = [(f"exercise:{e}", None) for e in sorted(named - have) if f"exercise:{e}" not in ids]
     return couch.bulk_get(wanted, missing_ok=True) if wanted else []
 

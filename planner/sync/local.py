@@ -8,8 +8,10 @@ before it looks for changes, so a half-applied batch never passes for an edit.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.storage import documents as d
 from planner.storage.ledger import Entry, Ledger, pick_winner
@@ -19,9 +21,18 @@ if TYPE_CHECKING:
     from planner.storage.store import Store
 
 Record = dict[str, Any]
+T = TypeVar("T")
+Runner = Callable[[Callable[[], T]], T]
 
 
-def write_journal(store: Store, ledger: Ledger, *, save: bool = True) -> int:
+def direct(step: Callable[[], T]) -> T:
+    """Run a step that touches the store here (the window runs each on its own thread)."""
+    return step()
+
+
+def write_journal(
+    store: Store, ledger: Ledger, *, save: bool = True, run: Runner[Any] = direct
+) -> int:
     """Save the ledger with its journal, write the journal's records, clear it; the count.
 
     With ``save=False`` the cleared journal is saved by the caller's next save
@@ -30,18 +41,24 @@ def write_journal(store: Store, ledger: Ledger, *, save: bool = True) -> int:
     if not ledger.journal:
         return 0
     ledger.save()
-    replay_journal(store, ledger, scanned=True, save=save)
+    replay_journal(store, ledger, scanned=True, save=save, run=run)
     return 1
 
 
 def replay_journal(
-    store: Store, ledger: Ledger, *, scanned: bool = False, save: bool = True
+    store: Store,
+    ledger: Ledger,
+    *,
+    scanned: bool = False,
+    save: bool = True,
+    run: Runner[Any] = direct,
 ) -> None:
     """Write the records of the ledger's journal into the store, then clear the journal.
 
     ``scanned``: the store was scanned for changes just before, under the same
     lock, so the files written now hold nothing else new and need no new scan.
     Otherwise (a journal left by a sync that died) they are scanned again.
+    Each file is one step of ``run``.
     """
     if not ledger.journal and not ledger.waiting:
         return
@@ -55,18 +72,29 @@ def replay_journal(
             continue
         kind = d.BY_NAME[parts[0]]
         groups[(order[kind.name], kind.source_of(parts[1]))][parts[1]] = item.get("record")
-    seen = ledger.state.setdefault("sources", {})
     for (number, source), changes in sorted(groups.items()):
-        kind = d.KINDS[number]
-        for record_id, record in kind.write(store, source, changes).items():
-            ledger.waiting[d.doc_id(kind.name, record_id)] = {"record": record}
-        # own.json is scanned again regardless: an exercise kept there (see
-        # documents.OwnKind) must be sent again in this very sync.
-        trusted = scanned and source != d.OWN_SOURCE
-        seen[source] = d.file_signature(store.folder / source) if trusted else "written"
+        run(functools.partial(_write_source, store, ledger, number, source, changes, scanned))
     ledger.journal = {}
     if save:
         ledger.save()
+
+
+def _write_source(
+    store: Store,
+    ledger: Ledger,
+    number: int,
+    source: str,
+    changes: dict[str, Record | None],
+    scanned: bool,
+) -> None:
+    kind = d.KINDS[number]
+    for record_id, record in kind.write(store, source, changes).items():
+        ledger.waiting[d.doc_id(kind.name, record_id)] = {"record": record}
+    # own.json is scanned again regardless: an exercise kept there (see
+    # documents.OwnKind) must be sent again in this very sync.
+    trusted = scanned and source != d.OWN_SOURCE
+    seen = ledger.state.setdefault("sources", {})
+    seen[source] = d.file_signature(store.folder / source) if trusted else "written"
 
 
 def settle(ledger: Ledger, doc: str, entry: Entry, store_record: Record | None) -> bool:
@@ -92,10 +120,15 @@ def settle(ledger: Ledger, doc: str, entry: Entry, store_record: Record | None) 
     return True
 
 
-def scan(store: Store, ledger: Ledger, *, everything: bool = False) -> int:
-    """Give every record changed in the store since the last sync a revision; the count."""
+def scan(
+    store: Store, ledger: Ledger, *, everything: bool = False, run: Runner[Any] = direct
+) -> int:
+    """Give every record changed in the store since the last sync a revision; the count.
+
+    Each file is read in one step of ``run``.
+    """
     seen: dict[str, Any] = ledger.state.get("sources") or {}
-    now = d.sources(store.folder)
+    now = run(functools.partial(d.sources, store.folder))
     changed = [s for s in set(now) | set(seen) if everything or now.get(s) != seen.get(s)]
     if not changed:
         return 0
@@ -107,7 +140,7 @@ def scan(store: Store, ledger: Ledger, *, everything: bool = False) -> int:
     count = 0
     for source in changed:
         present = set()
-        for kind, record_id, record in d.records_in(store, source):
+        for kind, record_id, record in run(functools.partial(_read_source, store, source)):
             doc = d.doc_id(kind.name, record_id)
             present.add(doc)
             if doc not in ledger.waiting:
@@ -118,6 +151,7 @@ def scan(store: Store, ledger: Ledger, *, everything: bool = False) -> int:
                 count += 1
     ledger.state["sources"] = now
     ledger.save()
+    write_journal(store, ledger, run=run)  # a rival brought forward by a deletion here
     return count
 
 
@@ -143,8 +177,12 @@ def _note_deletion(ledger: Ledger, doc: str) -> None:
         winner["record"] = None
 
 
-def current_records(store: Store, docs: list[str]) -> dict[str, Record]:
-    """The store's records for these documents (each source read once)."""
+def _read_source(store: Store, source: str) -> list[tuple[d.RecordKind, str, Record]]:
+    return list(d.records_in(store, source))
+
+
+def current_records(store: Store, docs: list[str], run: Runner[Any] = direct) -> dict[str, Record]:
+    """The store's records for these documents (each source read once, in one step)."""
     wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for doc in docs:
         parts = d.split_doc_id(doc)
@@ -152,7 +190,8 @@ def current_records(store: Store, docs: list[str]) -> dict[str, Record]:
             wanted[d.BY_NAME[parts[0]].source_of(parts[1])].append((doc, parts[1]))
     found: dict[str, Record] = {}
     for source, pairs in wanted.items():
-        held = {d.doc_id(k.name, rid): rec for k, rid, rec in d.records_in(store, source)}
+        read = run(functools.partial(_read_source, store, source))
+        held = {d.doc_id(k.name, rid): rec for k, rid, rec in read}
         for doc, _ in pairs:
             if doc in held:
                 found[doc] = held[doc]

@@ -170,3 +170,25 @@ def test_resolving_by_revision_and_unknown_revision(desks, database, server):
             raise AssertionError("an unknown revision was accepted")
         resolve_conflict(store, session.id, theirs)
         assert store.session(session.id).after_notes == "A"
+
+
+def test_deleting_the_shown_version_of_a_conflict_brings_the_other_forward(desks, database, server):
+    a, b = desks["a"], desks["b"]
+    session = fill(a, clients=1, sessions=1)["sessions"][0]
+    sync_desk(a, database, server)
+    sync_desk(b, database, server)
+    edit_notes(a, session.id, "A")
+    edit_notes(b, session.id, "B")
+    sync_desk(a, database, server)
+    sync_desk(b, database, server)
+    sync_desk(a, database, server)
+    with Store.open(a) as store:
+        shown = store.session(session.id).after_notes
+        store.delete_session(session.id)
+    sync_desk(a, database, server)
+    with Store.open(a, read_only=True) as store:
+        assert store.session(session.id).after_notes == ({"A", "B"} - {shown}).pop()
+        found = list_conflicts(store)
+    assert [v["deleted"] for v in found[0]["versions"]] == [False, True]
+    sync_desk(b, database, server)
+    assert everything(a) == everything(b)

@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         from planner.gui.course.room import install
 
         self.course = install(self)
+        from planner.gui.sync.room import install as install_sync
+
+        self.sync_room = install_sync(self)
         self._connect_signals()
         self.files.new_session()
         self._on_title()
@@ -389,4 +392,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.sync_room.shutdown()
         event.accept()

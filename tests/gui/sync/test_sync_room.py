@@ -1,0 +1,120 @@
+"""Tools › Clinic sync in the window: a sync beside the window, the status bar, conflicts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from couch_server import Server
+from PySide6.QtCore import QTimer
+from sync_helpers import edit_notes, fill, sync_desk
+from window_helpers import open_window
+
+from planner.gui.sync.dialogs import ConflictsDialog, ServerDialog, differences, merged_record
+
+
+def _point_at(main, url: str, server: Server) -> None:
+    room = main.sync_room
+    room.url, room.user, room.password = url, server.user, server.password
+
+
+def _sync(qtbot, main) -> object:
+    with qtbot.waitSignal(main.sync_room.synced, timeout=120_000) as finished:
+        main.sync_room.sync_now()
+    return finished.args[0]
+
+
+def test_a_sync_from_the_window_brings_the_other_desks_records(
+    qtbot, tmp_path: Path, monkeypatch, couch: Server
+):
+    url = couch.new_database()
+    other = tmp_path / "other-desk"
+    made = fill(other, clients=3, sessions=2)
+    sync_desk(other, url, couch)
+    with open_window(qtbot, tmp_path / "here", monkeypatch) as main:
+        _point_at(main, url, couch)
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def beat() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        heartbeat = QTimer()
+        heartbeat.setInterval(5)
+        heartbeat.timeout.connect(beat)
+        heartbeat.start()
+        result = _sync(qtbot, main)
+        heartbeat.stop()
+        assert not isinstance(result, str), result
+        assert result.received == len(made["sessions"]) + 3 + 3  # own x2, template, clients
+        assert main.sync_room.note.text().startswith("Synced: ")
+        names = [c.name for c in main.store.clients()]
+        assert names == ["Client 0", "Client 1", "Client 2"]
+        assert "my-foot-opener" in main.document.library.techniques
+        print(f"longest pause of the window during the sync: {max(gaps) * 1000:.0f} ms")
+
+
+def test_a_failed_sync_says_why_in_the_status_bar(qtbot, window, couch: Server):
+    window.sync_room.url = couch.root + "/no-such-database"
+    window.sync_room.user, window.sync_room.password = couch.user, couch.password
+    outcome = _sync(qtbot, window)
+    assert isinstance(outcome, str) and "no database" in outcome
+    assert window.sync_room.note.text() == f"Not synced: {outcome}"
+
+
+def test_conflicts_side_by_side_then_merged(qtbot, tmp_path: Path, monkeypatch, couch: Server):
+    url = couch.new_database()
+    here, other = tmp_path / "here", tmp_path / "other"
+    session = fill(here, clients=1, sessions=1)["sessions"][0]
+    sync_desk(here, url, couch)
+    sync_desk(other, url, couch)
+    edit_notes(here, session.id, "Tender left heel")
+    edit_notes(other, session.id, "Heel fine today")
+    sync_desk(other, url, couch)
+    with open_window(qtbot, here, monkeypatch) as main:
+        _point_at(main, url, couch)
+        assert _sync(qtbot, main).conflicts == 1
+        assert main.sync_room.note.text().endswith("1 conflict wait")
+        dialog = ConflictsDialog(main, main.store)
+        qtbot.addWidget(dialog)
+        assert dialog.list.count() == 1
+        shown = main.store.session(session.id).after_notes  # CouchDB's winner, on both desks
+        (other_note,) = {"Tender left heel", "Heel fine today"} - {shown}
+        left, right = dialog.left.toHtml(), dialog.right.toHtml()
+        assert shown in left and other_note in right
+        assert "#fff2a8" in left.lower() and "#fff2a8" in right.lower()  # what differs
+        fields = [dialog.fields.item(i).text() for i in range(dialog.fields.count())]
+        assert "after_notes" in fields
+        dialog.fields.item(fields.index("after_notes")).setCheckState(
+            dialog.fields.item(0).checkState().Checked
+        )
+        dialog.merge.click()
+        assert dialog.remaining == 0 and dialog.list.count() == 0
+        assert main.store.session(session.id).after_notes == other_note
+        assert _sync(qtbot, main).conflicts == 0
+    sync_desk(other, url, couch)
+    assert sync_desk(other, url, couch).conflicts == 0
+
+
+def test_merge_takes_the_ticked_values_only():
+    mine = {"id": "s1", "after_notes": "A", "plan": {"title": "Feet", "length_minutes": 45}}
+    theirs = {"id": "s1", "after_notes": "B", "plan": {"title": "Hands", "length_minutes": 45}}
+    assert differences(mine, theirs) == [("after_notes",), ("plan", "title")]
+    merged = merged_record(mine, theirs, [("plan", "title")])
+    assert merged == {
+        "id": "s1",
+        "after_notes": "A",
+        "plan": {"title": "Hands", "length_minutes": 45},
+    }
+    assert mine["plan"]["title"] == "Feet"  # the versions themselves are not changed
+
+
+def test_server_dialog_gives_a_checked_address(qtbot):
+    dialog = ServerDialog(None, "", "")
+    qtbot.addWidget(dialog)
+    dialog.url.setText(" http://127.0.0.1:5984/practice/ ")
+    dialog.user.setText(" sam ")
+    dialog.password.setText("secret")
+    assert dialog.values() == ("http://127.0.0.1:5984/practice", "sam", "secret")
