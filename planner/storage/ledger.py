@@ -68,6 +68,7 @@ class Ledger:
         self.journal: dict[str, Entry] = dict(data.get("journal", {}))
         self.waiting: dict[str, Entry] = dict(data.get("waiting", {}))
         self.dirty = False  # changed since the last save, and not yet saved on purpose
+        self.written: set[str] = set()  # documents written into the store since opened
 
     def save(self) -> None:
         tables = {

@@ -38,19 +38,37 @@ direct = local.direct
 
 @dataclass(frozen=True)
 class SyncResult:
+    """What a sync did: revisions sent and received, conflicts waiting, documents written
+    into the store, and the documents kept as the window has them (edited there)."""
+
     sent: int
     received: int
     conflicts: int
+    written: frozenset[str] = frozenset()
+    held: frozenset[str] = frozenset()
+
+
+Held = Callable[[], set[str]]
+
+
+def _nothing_held() -> set[str]:
+    return set()
 
 
 def sync(
-    store: Store, couch: Couch, progress: Progress | None = None, run: Runner[Any] = direct
+    store: Store,
+    couch: Couch,
+    progress: Progress | None = None,
+    run: Runner[Any] = direct,
+    held: Held = _nothing_held,
 ) -> SyncResult:
     """Sync ``store`` with the database behind ``couch``; :class:`SyncError` on failure.
 
     Every step that touches the store goes through ``run``: the window passes one
     that runs it on the window's thread, so that the store is only ever used from
-    one thread while the network waits happen on another.
+    one thread while the network waits happen on another. ``held`` names the
+    documents open with unsaved edits in the window: a newer version of one is
+    not written over them (see :func:`planner.sync.local.hold`).
     """
     say = progress or (lambda _: None)
     ledger = Ledger(store.folder)
@@ -61,18 +79,35 @@ def sync(
         # Another database, or this one lost our checkpoint (emptied, restored): it may
         # lack what we sent before, so everything is offered again (_revs_diff filters).
         _new_server(ledger, couch.url)
-    local.scan(store, ledger, everything=not ledger.docs, run=run)
+    local.scan(store, ledger, everything=not ledger.docs, run=run, held=frozenset(run(held)))
     say("sending")
     sent = push(couch, store, ledger, run)
     say("receiving")
-    received = pull(couch, store, ledger, start, run)
-    local.scan(store, ledger, run=run)  # what the pull could not apply as it came
+    outcome = Outcome(run, held)
+    received = pull(couch, store, ledger, start, outcome)
+    # What the pull could not apply as it came (see OwnKind), and records held till now.
+    local.scan(store, ledger, run=run, held=frozenset(run(held)))
     sent += push(couch, store, ledger, run)
     if "unsaved_since" in ledger.state:
         _move_checkpoint(couch, ledger, ledger.state["unsaved_since"])
     elif ledger.dirty:
         ledger.save()
-    return SyncResult(sent, received, len(ledger.conflicted()))
+    return SyncResult(
+        sent,
+        received,
+        len(ledger.conflicted()),
+        frozenset(ledger.written),
+        frozenset(outcome.held),
+    )
+
+
+class Outcome:
+    """How the pull runs store steps, and what it kept as the window has it."""
+
+    def __init__(self, run: Runner[Any], held: Held) -> None:
+        self.run = run
+        self.holding = held
+        self.held: set[str] = set()
 
 
 def _new_server(ledger: Ledger, url: str) -> None:
@@ -146,14 +181,14 @@ def _starting_point(couch: Couch, ledger: Ledger) -> Any:
     return None
 
 
-def pull(couch: Couch, store: Store, ledger: Ledger, since: Any, run: Runner[Any] = direct) -> int:
+def pull(couch: Couch, store: Store, ledger: Ledger, since: Any, outcome: Outcome) -> int:
     """Read the server's changes after ``since`` into the store; the revisions taken."""
     ledger.state.pop("unsaved_since", None)  # left by a sync that died: this one decides
     received = 0
     while True:
         feed = couch.changes(since, BATCH)
         results = feed.get("results", [])
-        taken = _take(couch, store, ledger, results, run)
+        taken = _take(couch, store, ledger, results, outcome)
         received += taken
         last = feed.get("last_seq", since)
         if taken:
@@ -180,7 +215,7 @@ def _take(
     store: Store,
     ledger: Ledger,
     results: list[dict[str, Any]],
-    run: Runner[Any],
+    outcome: Outcome,
 ) -> int:
     wanted: list[tuple[str, str]] = []
     for change in results:
@@ -197,10 +232,13 @@ def _take(
     if not wanted:
         return 0
     fetched = couch.bulk_get(wanted)
+    run = outcome.run
     have = run(lambda: set(store.library().exercises))
     fetched += _exercises_needed(couch, have, fetched)
     touched = sorted({doc["_id"] for doc in fetched})
     in_store = local.current_records(store, touched, run)
+    held = set(run(outcome.holding)) & set(touched)
+    before = {doc: _store_leaf(ledger.docs.get(doc)) for doc in held}
     for doc in fetched:
         kind = doc["_id"].split(":", 1)[0]
         entry = ledger.docs.setdefault(doc["_id"], revisions.new_entry(kind))
@@ -209,8 +247,21 @@ def _take(
         entry = ledger.docs[doc]
         local.settle(ledger, doc, entry, in_store.get(doc))
         merge_signed(ledger, doc, entry, in_store.get(doc))
+    for doc in held:
+        local.hold(ledger, doc, before[doc])
+        outcome.held.add(doc)
     local.write_journal(store, ledger, save=False, run=run)  # saved with the checkpoint
     return len(fetched)
+
+
+def _store_leaf(entry: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The leaf the store's version is (revision, history, fingerprint), if it is live."""
+    if entry is None or entry.get("winner") is None:
+        return None
+    leaf = entry["leaves"][entry["winner"]]
+    if leaf["deleted"]:
+        return None
+    return {"rev": entry["winner"], "h": list(leaf["h"]), "digest": entry.get("digest")}
 
 
 def _exercises_needed(

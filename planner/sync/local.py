@@ -74,6 +74,7 @@ def replay_journal(
         groups[(order[kind.name], kind.source_of(parts[1]))][parts[1]] = item.get("record")
     for (number, source), changes in sorted(groups.items()):
         run(functools.partial(_write_source, store, ledger, number, source, changes, scanned))
+    ledger.written.update(ledger.journal)
     ledger.journal = {}
     if save:
         ledger.save()
@@ -121,11 +122,17 @@ def settle(ledger: Ledger, doc: str, entry: Entry, store_record: Record | None) 
 
 
 def scan(
-    store: Store, ledger: Ledger, *, everything: bool = False, run: Runner[Any] = direct
+    store: Store,
+    ledger: Ledger,
+    *,
+    everything: bool = False,
+    run: Runner[Any] = direct,
+    held: frozenset[str] = frozenset(),
 ) -> int:
     """Give every record changed in the store since the last sync a revision; the count.
 
-    Each file is read in one step of ``run``.
+    Each file is read in one step of ``run``. A record in ``held`` (open with
+    unsaved edits in the window) whose newer version waits stays waiting.
     """
     seen: dict[str, Any] = ledger.state.get("sources") or {}
     now = run(functools.partial(d.sources, store.folder))
@@ -143,7 +150,9 @@ def scan(
         for kind, record_id, record in run(functools.partial(_read_source, store, source)):
             doc = d.doc_id(kind.name, record_id)
             present.add(doc)
-            if doc not in ledger.waiting:
+            if doc in held and "base" in ledger.docs.get(doc, {}):
+                now[source] = "held"  # looked at again next time
+            elif doc not in ledger.waiting:
                 count += _note_record(ledger, doc, kind.name, record)
         for doc in by_source.get(source, []):
             if doc not in present and doc not in ledger.waiting:
@@ -158,6 +167,8 @@ def scan(
 def _note_record(ledger: Ledger, doc: str, kind: str, record: Record) -> int:
     entry = ledger.docs.get(doc)
     fingerprint = d.digest(record)
+    if entry is not None and "base" in entry:
+        return _note_held(ledger, doc, entry, record, fingerprint)
     if entry is not None and entry.get("digest") == fingerprint:
         return 0
     if entry is None:
@@ -166,8 +177,67 @@ def _note_record(ledger: Ledger, doc: str, kind: str, record: Record) -> int:
     return 1
 
 
+def hold(ledger: Ledger, doc: str, old: Entry | None) -> None:
+    """Keep the store's version of ``doc`` (open and edited in the window) for now.
+
+    ``old`` is the leaf the store's version was (its ``rev`` and history ``h``),
+    taken before the sync chose a newer winner; the winner's record waits in
+    the entry's ``base`` instead of being written over what the window edits.
+    The next scan decides: unchanged, the winner is written; saved, the edit
+    becomes a rival of the winner (:func:`_note_held`).
+    """
+    entry = ledger.docs[doc]
+    waiting = ledger.journal.pop(doc, None)
+    if waiting is None:
+        return
+    kind, record_id = doc.split(":", 1)
+    # The next scan must look at this record even if its file is not written meanwhile.
+    ledger.state.setdefault("sources", {})[d.BY_NAME[kind].source_of(record_id)] = "held"
+    if "base" in entry:
+        entry["base"]["pending"] = waiting["record"]
+    elif old is not None:
+        entry["base"] = {**old, "pending": waiting["record"]}
+    else:
+        ledger.journal[doc] = waiting  # nothing of ours to keep: write as usual
+
+
+def _note_held(ledger: Ledger, doc: str, entry: Entry, record: Record, fingerprint: str) -> int:
+    base = entry.pop("base")
+    leaves = entry["leaves"]
+    winner = entry["winner"]
+    pending = base["pending"]
+    if not leaves[winner]["deleted"]:
+        leaves[winner]["record"] = pending
+    if fingerprint == base["digest"]:  # not saved since: the winner is written now
+        settle_to(ledger, doc, entry, winner)
+        return 0
+    revisions.branch_here(entry, base, fingerprint, record)
+    settle_to(ledger, doc, entry, pick_winner(leaves), in_store=record)
+    return 1
+
+
+def settle_to(
+    ledger: Ledger, doc: str, entry: Entry, winner: str, in_store: Record | None = None
+) -> None:
+    """Make ``winner`` the store's version: its record is journalled unless the store has it."""
+    leaf = entry["leaves"][winner]
+    record = None if leaf["deleted"] else leaf.get("record")
+    entry["winner"] = winner
+    if in_store is not None and record is not None and d.digest(record) == d.digest(in_store):
+        leaf["record"] = None
+        entry["digest"] = d.digest(in_store)
+        return
+    leaf["record"] = None
+    entry["digest"] = None if record is None else d.digest(record)
+    ledger.journal[doc] = {"record": record}
+
+
 def _note_deletion(ledger: Ledger, doc: str) -> None:
     entry = ledger.docs[doc]
+    if "base" in entry:  # deleted while held: the waiting winner is what is deleted
+        base = entry.pop("base")
+        if not entry["leaves"][entry["winner"]]["deleted"]:
+            entry["leaves"][entry["winner"]]["record"] = base["pending"]
     revisions.delete_here(entry)
     winner = entry["leaves"][entry["winner"]]
     if not winner["deleted"]:

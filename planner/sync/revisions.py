@@ -53,6 +53,25 @@ def edit_here(entry: Entry, digest: str) -> str:
     return rev
 
 
+def branch_here(entry: Entry, base: Entry, digest: str, record: Record) -> str:
+    """A revision for an edit made on top of ``base`` (an older revision): a new branch.
+
+    The window saved a session it had opened before the sync brought a newer
+    version: the edit becomes a rival of that version, not a silent successor.
+    """
+    parent = base["rev"]
+    rev = f"{generation(parent) + 1}-{_hash(parent, digest)}"
+    entry["leaves"][rev] = {
+        "h": [rev.split("-", 1)[1], *base["h"]][:MAX_HISTORY],
+        "deleted": False,
+        "removed": False,
+        "pushed": False,
+        "here": True,
+        "record": record,
+    }
+    return rev
+
+
 def delete_here(entry: Entry) -> str:
     """A deletion by a person, on top of the winner (the tombstone carries no content)."""
     rev = _child(entry, entry["winner"], "deleted", deleted=True, removed=True)

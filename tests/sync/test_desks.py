@@ -16,6 +16,8 @@ from sync_helpers import (
 
 from planner.storage import Store
 from planner.sync.conflicts import list_conflicts, resolve_conflict
+from planner.sync.couch import Couch
+from planner.sync.engine import sync
 
 
 def test_every_kind_of_record_reaches_the_other_desk(desks, database: str, server: Server):
@@ -191,4 +193,46 @@ def test_deleting_the_shown_version_of_a_conflict_brings_the_other_forward(desks
         found = list_conflicts(store)
     assert [v["deleted"] for v in found[0]["versions"]] == [False, True]
     sync_desk(b, database, server)
+    assert everything(a) == everything(b)
+
+
+def _open_and_edited(session_id: str):
+    return lambda: {f"session:{session_id}"}
+
+
+def test_a_session_open_with_edits_is_not_overwritten_and_saving_makes_a_conflict(
+    desks, database, server
+):
+    a, b = desks["a"], desks["b"]
+    session = fill(a, clients=1, sessions=1)["sessions"][0]
+    sync_desk(a, database, server)
+    sync_desk(b, database, server)
+    edit_notes(b, session.id, "From B")
+    sync_desk(b, database, server)
+    with Store.open(a) as store, Couch(database, server.user, server.password) as couch:
+        result = sync(store, couch, held=_open_and_edited(session.id))
+        assert result.held == {f"session:{session.id}"} and result.written == frozenset()
+        assert store.session(session.id).after_notes == ""  # what the window edits
+    edit_notes(a, session.id, "From A, saved after the sync")  # the window saves
+    assert sync_desk(a, database, server).conflicts == 1
+    assert sync_desk(b, database, server).conflicts == 1
+    with Store.open(b, read_only=True) as store:
+        notes = {v["record"]["after_notes"] for v in list_conflicts(store)[0]["versions"]}
+    assert notes == {"From B", "From A, saved after the sync"}
+    assert everything(a) == everything(b)
+
+
+def test_a_held_session_closed_without_saving_takes_the_newer_version(desks, database, server):
+    a, b = desks["a"], desks["b"]
+    session = fill(a, clients=1, sessions=1)["sessions"][0]
+    sync_desk(a, database, server)
+    sync_desk(b, database, server)
+    edit_notes(b, session.id, "From B")
+    sync_desk(b, database, server)
+    with Store.open(a) as store, Couch(database, server.user, server.password) as couch:
+        sync(store, couch, held=_open_and_edited(session.id))
+    result = sync_desk(a, database, server)  # the window closed the session unsaved
+    assert result.conflicts == 0 and f"session:{session.id}" in result.written
+    with Store.open(a) as store:
+        assert store.session(session.id).after_notes == "From B"
     assert everything(a) == everything(b)

@@ -15,7 +15,7 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel
 
 SYNC_EVERY_MS = 5 * 60 * 1000
 
@@ -33,7 +33,7 @@ class SyncRoom(QObject):
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
-        self.window: QMainWindow = window
+        self.window: Any = window
         self.store = window.store
         self.url = ""
         self.user = ""
@@ -129,10 +129,20 @@ class SyncRoom(QObject):
         if self.worker is None:
             from planner.gui.sync.worker import SyncWorker
 
-            self.worker = SyncWorker(self.store, self)
+            self.worker = SyncWorker(self.store, self._held, self)
             self.worker.finished.connect(self._on_finished)
         if self.worker.start(self.url, self.user, self._password()):
             self._show("Syncing…")
+
+    def _open_doc(self) -> str:
+        session_id = getattr(self.window.document, "session_id", "")
+        return f"session:{session_id}" if session_id else ""
+
+    def _held(self) -> set[str]:
+        """The session open in the editor, when it has unsaved changes."""
+        doc = self._open_doc()
+        clean = self.window.document.undo_stack.isClean()
+        return {doc} if doc and not clean else set()
 
     def _on_finished(self, outcome: Any) -> None:
         if isinstance(outcome, str):
@@ -142,17 +152,31 @@ class SyncRoom(QObject):
             self.conflicts = outcome.conflicts
             self._show()
             if outcome.received:
-                self._reload()
+                self._reload(outcome)
         self.synced.emit(outcome)
 
-    def _reload(self) -> None:
-        """Show what arrived: the client list, the library."""
+    def _reload(self, outcome: Any = None) -> None:
+        """Show what arrived: the client list, the library, the open session if it changed.
+
+        An open session with unsaved changes is left as it is (the sync kept the
+        store's copy too); saving it makes the two versions a conflict to resolve.
+        """
         panel = getattr(self.window, "client_panel", None)
         if panel is not None:
             panel.refresh_clients()
-        document = getattr(self.window, "document", None)
-        if document is not None and hasattr(document, "set_library"):
-            document.set_library(self.store.library())
+        document = self.window.document
+        document.set_library(self.store.library())
+        doc = self._open_doc()
+        if outcome is None or not doc:
+            return
+        if doc in outcome.held:
+            self.window.statusBar().showMessage(
+                "The open session was changed on another desk: saving it keeps both "
+                "versions, as a conflict to resolve.",
+                15000,
+            )
+        elif doc in outcome.written and document.undo_stack.isClean():
+            self.window.files.open_session_id(document.session_id)
 
     def show_conflicts(self) -> None:
         from planner.gui.sync.dialogs import ConflictsDialog

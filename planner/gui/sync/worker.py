@@ -35,9 +35,12 @@ class SyncWorker(QObject):
     finished = Signal(object)
     _post = Signal(object)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store, held: Callable[[], set[str]], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.held = held  # the documents open with unsaved edits (asked on the window's thread)
         self._thread: threading.Thread | None = None
         self.closing = False
         self._post.connect(self._run_step)
@@ -63,7 +66,7 @@ class SyncWorker(QObject):
 
         try:
             with Couch(url, user, password) as couch:
-                outcome: Any = sync(self.store, couch, run=self.on_window_thread)
+                outcome: Any = sync(self.store, couch, run=self.on_window_thread, held=self.held)
         except (SyncError, StoreError) as error:
             outcome = str(error)
         except Exception as error:  # never lose the thread silently
