@@ -14,6 +14,7 @@ from planner.export.bodyareas import matches
 from planner.export.bodypaint import SYMPTOM_COLOURS, SYMPTOM_OPACITY, WORKED_FILL, Badge, Swatch
 from planner.export.common import CachedParagraph, capitalised, para
 from planner.export.layout import MUTED, Styles, table_base_style
+from planner.export.sitemarks import SiteDot, legend_rows
 
 
 def legend(
@@ -51,6 +52,8 @@ def legend(
             text += f", {symptom.intensity}/10"
         colour = SYMPTOM_COLOURS.get(symptom.kind, MUTED)
         rows.append([Swatch(colour, size, opacity=SYMPTOM_OPACITY), para(text, cell)])
+    for felt, text in legend_rows(plan.measures):
+        rows.append([SiteDot(felt, size), para(text, cell)])
     rows.append([Swatch(WORKED_FILL, size), CachedParagraph("Worked in this session", cell)])
     table = Table(rows, colWidths=[size * 2.2, width - size * 2.2], hAlign="LEFT", splitInRow=1)
     table.setStyle(

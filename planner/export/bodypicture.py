@@ -41,6 +41,7 @@ from planner.export.bodypaint import (
 from planner.export.common import FittingRow, gap
 from planner.export.fonts import BOLD, REGULAR
 from planner.export.layout import ACCENT, INK, MUTED, Styles
+from planner.export.sitemarks import paint_site, site_marks
 
 PROTOCOL_VIEWS = ("front", "back", "soles")
 
@@ -91,6 +92,7 @@ class ViewPicture(Picture):
                     y -= radius * 2.1
                 placed.append((x, y))
                 self.badges.append((x, y, number))
+        self.sites = site_marks(body, view, plan.measures, scale, self.label_h)
 
     def paint(self, canvas: Canvas) -> None:
         view, scale, size = self.view, self.scale, self.font_size
@@ -110,6 +112,8 @@ class ViewPicture(Picture):
         canvas.restoreState()
         for x, y, number in self.badges:
             badge(canvas, x, y, number, self.radius)
+        for x, y, felt in self.sites:
+            paint_site(canvas, x, y, felt, self.radius * 0.55)
         width = self.figure_width
         title_y = self.figure_height + self.label_h + size * 0.6
         label(canvas, width / 2, title_y, view.title, font=BOLD, size=size * 1.05, colour=INK,

@@ -110,3 +110,19 @@ def test_a_long_course_lists_a_summary_and_the_latest_visits() -> None:
 def test_a_client_without_visits() -> None:
     text = flat_text(build_progress_report({"name": "New Client"}, []))
     assert "No visits are stored for this client yet." in text
+
+
+def test_body_map_legend_names_the_monofilament_sites() -> None:
+    text = flat_text(build_protocol(plan(), invariant=True))
+    assert "Monofilament (10 g) not felt: left big toe" in text
+
+
+def test_site_marks_only_on_the_soles() -> None:
+    from planner.core.bodymap import load_body_map
+    from planner.export.sitemarks import site_marks
+
+    body = load_body_map()
+    measures = make_measures(monofilament={"left-hallux": False, "right-met5": True})
+    soles = site_marks(body, body.view("soles"), measures, 1.0, 0.0)
+    assert [felt for _, _, felt in soles] == [False, True]
+    assert site_marks(body, body.view("front"), measures, 1.0, 0.0) == []

@@ -157,6 +157,8 @@ class CourseRoom:
 
     def _on_replaced(self) -> None:
         """A session for a client warns of what got worse over the visits before it."""
+        if self.document.plan.signature is not None:
+            self._status("This session is signed: it cannot be changed, only given addenda.")
         earlier = [v for v in self.earlier_visits() if v.date < self.document.plan.date.isoformat()]
         notes = worsening_notes(course_series(earlier))
         if notes != self.document.plan.course_notes:
