@@ -208,3 +208,25 @@ def test_progress_of_a_damaged_session_file_is_one_line(course, capsys) -> None:
 def test_progress_without_a_store(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     status, _, err = run(["--data-dir", str(tmp_path / "none"), "progress", "Anyone"], capsys)
     assert status == 2 and "There is no client 'Anyone'" in err
+
+
+def test_import_session_refuses_a_signed_session(course, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from planner.core.planfile import save_plan
+
+    folder, _, ids = course
+    with Store.open(folder) as store:
+        store.sign_session(ids[0], "Sam Rivera, LMT")
+        plan = store.session(ids[0]).plan.copy()
+    plan.signature = None
+    plan.title = "Edited afterwards"
+    path = tmp_path / "edited.json"
+    save_plan(plan, path)
+    status, out, err = run(
+        ["--data-dir", str(folder), "import", str(path), "--session", ids[0]], capsys
+    )
+    assert (status, out) == (2, "")
+    assert "signed by Sam Rivera, LMT" in err and "add an addendum" in err
+    assert err.count("\n") == 1
+    with Store.open(folder, read_only=True) as store:
+        assert store.session(ids[0]).plan.title.startswith("Neuropathy foot care")
+        assert store.check_signatures() == (1, [])
