@@ -11,7 +11,7 @@ Targets:
 
 Run: ``python bench/bench_course.py [--runs N]``. Prints the figures and PASS/FAIL for each
 target; the exit status is 1 when a target is missed. The store is made once and kept in
-the temporary folder (``planner-bench-course``).
+the temporary folder (``planner-bench-course-v<schema>``).
 """
 
 from __future__ import annotations
@@ -79,7 +79,10 @@ def _plan(index: int) -> dict:
 
 def make_store() -> Path:
     """A store with one client of 500 sessions (made once, then reused)."""
-    folder = Path(tempfile.gettempdir()) / "planner-bench-course"
+    from planner.storage.paths import SCHEMA_VERSION
+
+    # One store per schema version: a store of an older layout is not opened read-only.
+    folder = Path(tempfile.gettempdir()) / f"planner-bench-course-v{SCHEMA_VERSION}"
     marker = folder / "ready"
     if marker.exists():
         return folder
