@@ -132,42 +132,58 @@ def soak_diabetes(facts: Facts, work: Work) -> Iterable[Fields]:
     return [{"label": work.label}] if "soak" in work.properties else ()
 
 
+def _feet_may_not_feel(facts: Facts) -> str:
+    """Why the client's feet may not feel harm ("" when nothing says so)."""
+    if facts.numb_feet():
+        return "the client's feet are numb"
+    for condition in ("diabetes", "neuropathy"):
+        if condition in facts.conditions:
+            return f"the client has {condition}"
+    return ""
+
+
 @rule(
     "barefoot-feet",
     "caution",
     HOME_CARE,
-    ("exercise: barefoot", "conditions: diabetes, severe-sensory-loss", "symptoms: numbness"),
-    N_("Bare feet on the floor, with numb feet or diabetes."),
+    (
+        "exercise: barefoot",
+        "conditions: diabetes, neuropathy, severe-sensory-loss",
+        "symptoms: numbness",
+    ),
+    N_("Bare feet on the floor, with numb feet, neuropathy or diabetes."),
     N_(
         "{label} has the client's bare feet on the floor, and {why}: a splinter, a stone or a "
         "hot floor can hurt a foot that may not feel it. Suggest thin socks or a clean rug, "
         "and ask them to look at their soles afterwards."
     ),
-    when=lambda facts: "diabetes" in facts.conditions or facts.numb_feet(),
+    when=lambda facts: bool(_feet_may_not_feel(facts)),
     needs=("barefoot",),
 )
 def barefoot_feet(facts: Facts, work: Work) -> Iterable[Fields]:
     if "barefoot" not in work.properties:
         return ()
-    why = "the client's feet are numb" if facts.numb_feet() else "the client has diabetes"
-    return [{"label": work.label, "why": why}]
+    return [{"label": work.label, "why": _feet_may_not_feel(facts)}]
 
 
 @rule(
     "standing-balance",
     "caution",
     HOME_CARE,
-    ("exercise: standing", "conditions: severe-sensory-loss", "symptoms: numbness"),
-    N_("An exercise done standing, with numb feet (a fall risk)."),
+    ("exercise: standing", "conditions: neuropathy, severe-sensory-loss", "symptoms: numbness"),
+    N_("An exercise done standing, with numb feet or neuropathy (a fall risk)."),
     N_(
-        "{label} is done standing, and the client's feet are numb: they may lose their "
-        "balance and fall. Have them hold on to a sturdy chair or counter, or do it sitting."
+        "{label} is done standing, and {why}: they may not feel where their feet are and "
+        "lose their balance. Have them hold on to a sturdy chair or counter, or do it sitting."
     ),
-    when=lambda facts: facts.numb_feet(),
+    when=lambda facts: facts.numb_feet() or "neuropathy" in facts.conditions,
     needs=("standing",),
 )
 def standing_balance(facts: Facts, work: Work) -> Iterable[Fields]:
-    return [{"label": work.label}] if "standing" in work.properties else ()
+    if "standing" not in work.properties:
+        return ()
+    why = "the client's feet are numb" if facts.numb_feet() else "the client has neuropathy"
+    return [{"label": work.label, "why": why}]
 
 
 # -- the plan as a whole --------------------------------------------------------------
