@@ -128,7 +128,7 @@ class ClientsMixin:
         """A client's sessions as a list shows them, newest first (plan date, then time saved)."""
         self._client_doc(client_id)
         rows = []
-        for doc in self._sessions.docs(client_id):
+        for doc in self._sessions.raw(client_id):
             plan = doc.get("plan", {})
             length = plan.get("length_minutes")
             if length is None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from planner.core.library import builtin_library
 from planner.core.plan import AvoidedArea, SessionPlan, Step, SymptomArea
 from planner.gui.client.models import AvoidedModel, SymptomsModel
+from planner.gui.client.sessions import SessionsModel
 from planner.gui.common import commands as c
 from planner.gui.common.document import SessionDocument
 from planner.gui.common.roles import Role
@@ -15,6 +16,7 @@ from planner.gui.homecare.model import HomeCareModel
 from planner.gui.library.model import LibraryModel
 from planner.gui.session.steps_model import StepsModel
 from planner.gui.window.findings_panel import FindingsModel
+from planner.storage.records import SessionSummary
 
 
 def _document() -> SessionDocument:
@@ -34,7 +36,19 @@ _MODELS = {
     "symptoms": SymptomsModel,
     "home care": HomeCareModel,
     "library": lambda document: LibraryModel(document.library),
+    "sessions": lambda document: _sessions_model(),
 }
+
+
+def _sessions_model() -> SessionsModel:
+    model = SessionsModel()
+    model.set_rows(
+        [
+            SessionSummary("c1-a", "c1", "2026-03-09", "Week 2", "done", 45),
+            SessionSummary("c1-b", "c1", "2026-03-02", "", "draft", 12.5),
+        ]
+    )
+    return model
 
 
 @pytest.mark.parametrize("name", list(_MODELS))
@@ -51,6 +65,8 @@ def test_every_model_passes_the_model_tester(qtbot, qtmodeltester, name) -> None
     document.undo_stack.undo()
     if isinstance(model, LibraryModel):
         model.set_filter("stroke", family="stroking")
+    if isinstance(model, SessionsModel):
+        model.set_rows(model.rows[:1])
     qtmodeltester.check(model, force_py=True)
 
 

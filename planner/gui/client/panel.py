@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -14,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import Client
 from planner.core.vocab import CONDITIONS
 from planner.gui.client.models import AvoidedModel, SymptomsModel
 from planner.gui.client.widgets import AreaTable, ConditionsBox
 from planner.gui.common import asks
 from planner.gui.common import commands as c
+from planner.gui.common.clients import apply_client
 from planner.gui.common.document import SessionDocument
 
 if TYPE_CHECKING:
@@ -28,27 +29,18 @@ if TYPE_CHECKING:
 _CHOOSE = "Choose a client…"
 
 
-def apply_client(document: SessionDocument, record: ClientRecord) -> None:
-    """Make the session this client's: their conditions and standing areas come along.
-
-    One undo entry; areas the plan already has are not added twice.
-    """
-    stack = document.undo_stack
-    stack.beginMacro(f"Choose client {record.name}")
-    client = Client(record.name, tuple(record.conditions), record.notes)
-    document.push(c.SetDetails(document, "Choose client", client=client))
-    plan = document.plan
-    for area in record.avoid:
-        if plan.avoided_index(area.region, area.side) is None:
-            document.push(c.AvoidArea(document, area))
-    for symptom in record.symptoms:
-        if plan.symptom_index(symptom.region, symptom.side, symptom.kind) is None:
-            document.push(c.MarkSymptom(document, symptom))
-    stack.endMacro()
-
-
 class ClientPanel(QWidget):
-    """Choose or create a client; conditions as checkboxes; avoided and symptom areas."""
+    """Choose, create, edit or delete a client; their sessions; conditions; areas.
+
+    Signals:
+        open_session(str): a session in the client's list was opened.
+        delete_session(str): Delete was asked for on a session of the list.
+        delete_client(str): Delete client… (the window asks first).
+    """
+
+    open_session = Signal(str)
+    delete_session = Signal(str)
+    delete_client = Signal(str)
 
     def __init__(self, document: SessionDocument, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,6 +56,14 @@ class ClientPanel(QWidget):
         row.addWidget(self.client, 1)
         row.addWidget(self.new_client)
         layout.addLayout(row)
+        record_row = QHBoxLayout()
+        # No Alt letters: the first screen's are all taken (tests/gui/window/test_mnemonics.py).
+        self.edit_client = QPushButton("Edit client…", self)
+        self.remove_client = QPushButton("Delete client…", self)
+        self.remove_client.setAccessibleName("Delete client and their sessions")
+        record_row.addWidget(self.edit_client)
+        record_row.addWidget(self.remove_client)
+        record_row.addStretch(1)
 
         conditions = ConditionsBox(CONDITIONS, self)
         self.conditions = conditions.boxes
@@ -87,6 +87,13 @@ class ClientPanel(QWidget):
         self.remove_symptom = QPushButton("Remove s&ymptom", symptoms)
         self._group(symptoms, self.symptoms, self.add_symptom, self.remove_symptom)
         layout.addWidget(symptoms, 1)
+        from planner.gui.client.sessions import SessionList
+
+        # Below the areas: those must be in view at 1280x800; the list scrolls itself.
+        self.sessions = SessionList(self)
+        self.sessions.setFixedHeight(4 * self.fontMetrics().lineSpacing() + 16)
+        layout.addWidget(self.sessions)
+        layout.addLayout(record_row)
         self._connect_signals()
         self.refresh_clients()
         self._on_changed()
@@ -105,6 +112,11 @@ class ClientPanel(QWidget):
         self.document.changed.connect(self._on_changed)
         self.client.activated.connect(self._on_client_chosen)
         self.new_client.clicked.connect(self._on_new_client)
+        self.edit_client.clicked.connect(self._on_edit_client)
+        self.remove_client.clicked.connect(lambda: self.delete_client.emit(self.client_id()))
+        self.sessions.open_requested.connect(self.open_session)
+        self.sessions.delete_requested.connect(self.delete_session)
+        self.document.replaced.connect(self.refresh_sessions)
         for key, box in self.conditions.items():
             box.toggled.connect(lambda on, key=key: self._on_condition(key, on))
         self.add_avoided.clicked.connect(self._on_add_avoided)
@@ -123,11 +135,30 @@ class ClientPanel(QWidget):
 
     def _show_client(self) -> None:
         name = self.document.plan.client.name
-        index = self.client.findText(name) if name else 0
+        found = self.client.findData(self.document.client_id) if self.document.client_id else -1
+        index = found if found >= 0 else (self.client.findText(name) if name else 0)
         if index < 0:  # a client from a plan file who is not in the store
             self.client.addItem(name, "")
             index = self.client.count() - 1
         self.client.setCurrentIndex(index)
+        chosen = bool(self.client_id())
+        self.edit_client.setEnabled(chosen and not self.store.read_only)
+        self.remove_client.setEnabled(chosen and not self.store.read_only)
+
+    def client_id(self) -> str:
+        """The id of the client chosen in the panel ("" when none is)."""
+        return str(self.client.currentData() or "")
+
+    def refresh_sessions(self) -> None:
+        """List the chosen client's sessions again (after a save, a delete, another client)."""
+        from planner.storage import StoreError
+
+        client_id = self.client_id()
+        try:
+            rows = self.store.session_summaries(client_id) if client_id else []
+        except StoreError:
+            rows = []
+        self.sessions.show_sessions(rows, self.document.session_id)
 
     # -- slots -------------------------------------------------------------
 
@@ -145,31 +176,35 @@ class ClientPanel(QWidget):
         client_id = self.client.itemData(index)
         if client_id:
             apply_client(self.document, self.store.client(client_id))
+        self.refresh_sessions()
 
     def _on_new_client(self) -> None:
-        from planner.storage import ClientRecord, StoreError
+        # The record starts empty: what was ticked before belongs to no one yet.
+        self._save_record("New client", asks.ask_client(self, None))
 
-        answer = asks.ask_new_client(self)
-        if answer is None:
+    def _on_edit_client(self) -> None:
+        from planner.storage import StoreError
+
+        try:
+            record = self.store.client(self.client_id())
+        except StoreError as error:
+            asks.show_error(self, "Edit client", str(error))
             return
-        name, contact, notes = answer
-        plan = self.document.plan
-        record = ClientRecord(
-            "",
-            name,
-            contact,
-            plan.client.conditions,
-            tuple(plan.avoid),
-            tuple(plan.symptoms),
-            notes,
-        )
+        self._save_record("Edit client", asks.ask_client(self, record))
+
+    def _save_record(self, title: str, record: ClientRecord | None) -> None:
+        from planner.storage import StoreError
+
+        if record is None:
+            return
         try:
             record = self.store.save_client(record)
         except StoreError as error:
-            asks.show_error(self, "New client", str(error))
+            asks.show_error(self, title, str(error))
             return
         self.refresh_clients()
         apply_client(self.document, record)
+        self.refresh_sessions()
 
     def _on_condition(self, key: str, on: bool) -> None:
         current = self.document.plan.client.conditions

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from planner.core.library import Exercise, Library, Technique
     from planner.core.plan import AvoidedArea, HomeCareItem, SymptomArea
-    from planner.storage import SessionRecord, Settings, TemplateRecord
+    from planner.storage import ClientRecord, SessionRecord, Settings, TemplateRecord
 
 PLAN_FILTER = "Session plans (*.json);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -61,6 +61,23 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
 
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_make_standing(parent: QWidget | None, client: str) -> bool:
+    """After a save: should this session's conditions and areas become the client's own?"""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Saved")
+    box.setText(f"This session's conditions or areas differ from {client}'s record.")
+    box.setInformativeText(
+        "Keep them on the record, so that the next session starts from them? "
+        "(No: they stay with this session only.)"
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def ask_delete(parent: QWidget | None, title: str, text: str, detail: str) -> bool:
@@ -185,11 +202,11 @@ def ask_print(parent: QWidget | None, printer: Any, title: str, page_count: int)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def ask_new_client(parent: QWidget | None) -> tuple[str, str, str] | None:
-    """Name, contact notes and notes of a new client."""
+def ask_client(parent: QWidget | None, record: ClientRecord | None) -> ClientRecord | None:
+    """A client's record, new (``record`` None) or edited: name, contact, conditions, areas."""
     from planner.gui.client.dialogs import ClientDialog
 
-    return _run(ClientDialog(parent))
+    return _run(ClientDialog(record, parent))
 
 
 def ask_home_care_item(parent: QWidget | None, library: Library) -> HomeCareItem | None:

@@ -19,7 +19,7 @@ from planner.gui.common import asks
 from planner.gui.common.document import SessionDocument
 
 if TYPE_CHECKING:
-    from planner.storage import SessionRecord, Settings, Store
+    from planner.storage import ClientRecord, SessionRecord, Settings, Store
 
 
 def file_stem(plan: SessionPlan, what: str) -> str:
@@ -36,6 +36,8 @@ class FileActions:
         self.window = window
         self.store = store
         self.document = document
+        # Called after a session is saved or deleted (the client's list of sessions listens).
+        self.stored: list[Any] = []
         self._apply_home_care_settings()
 
     def _apply_home_care_settings(self) -> None:
@@ -89,8 +91,16 @@ class FileActions:
     # -- sessions ------------------------------------------------------------
 
     def new_session(self) -> None:
-        if self.maybe_save():
-            self.document.load(self.blank_plan())
+        """A new session for the same client (from their standing conditions and areas)."""
+        if not self.maybe_save():
+            return
+        client = self._client_of_session()
+        self.document.load(self.blank_plan())
+        if client is not None:
+            from planner.gui.common.clients import apply_client
+
+            apply_client(self.document, client)
+            self.document.undo_stack.clear()
 
     def open_session(self) -> None:
         name = self.document.plan.client.name
@@ -136,7 +146,7 @@ class FileActions:
         if self.store.read_only:
             asks.show_error(self.window, "Save", "This window is read-only; nothing was saved.")
             return False
-        client = self.store.find_client(plan.client.name) if plan.client.name else None
+        client = self._client_of_session()
         if client is None:
             asks.show_error(
                 self.window,
@@ -155,22 +165,34 @@ class FileActions:
         saved = self._guard("Save", lambda: self.store.save_session(record))
         if saved is None:
             return False
-        # The client's conditions and areas as last planned are theirs from now on.
-        self._guard(
-            "Save",
-            lambda: self.store.save_client(
-                dataclasses.replace(
-                    client,
-                    conditions=plan.client.conditions,
-                    avoid=tuple(plan.avoid),
-                    symptoms=tuple(plan.symptoms),
-                )
-            ),
-        )
         self.document.session_id = saved.id
+        self.document.client_id = client.id
         self.document.undo_stack.setClean()
         self._status(f"Saved “{plan.title or 'Untitled session'}” for {client.name}")
+        standing = dataclasses.replace(
+            client,
+            conditions=plan.client.conditions,
+            avoid=tuple(plan.avoid),
+            symptoms=tuple(plan.symptoms),
+        )
+        # The therapist decides whether this session's changes are the client's from now on.
+        if standing != client and asks.ask_make_standing(self.window, client.name):
+            self._guard("Save", lambda: self.store.save_client(standing))
+        for listener in self.stored:
+            listener()
         return True
+
+    def _client_of_session(self) -> ClientRecord | None:
+        """The session's client: the one chosen for it, else the client of that name."""
+        from planner.storage import StoreError
+
+        if self.document.client_id:
+            try:
+                return self.store.client(self.document.client_id)
+            except StoreError:
+                pass
+        name = self.document.plan.client.name
+        return self.store.find_client(name) if name else None
 
     # -- templates -------------------------------------------------------------
 

@@ -296,6 +296,9 @@ class MainWindow(QMainWindow):
             lambda tid: self.files.edit_technique(tid, False)
         )
         self.library_dock.delete_requested.connect(self.files.delete_technique)
+        from planner.gui.window.records import RecordActions
+
+        self.records = RecordActions(self, self.store, self.files, self.client_panel)
         self.findings.step_selected.connect(self.editor.select_step)
         self.findings.home_care_selected.connect(self.show_home_care_row)
 
@@ -377,7 +380,7 @@ class MainWindow(QMainWindow):
         high = self.height()
         self.resizeDocks(
             [self.client_dock, self.findings_dock],
-            [high * 5 // 8, high * 3 // 8],
+            [high * 2 // 3, high // 3],
             Qt.Orientation.Vertical,
         )
 

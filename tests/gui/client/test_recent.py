@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from planner.gui.client.panel import apply_client
 from planner.gui.common import asks
+from planner.storage import ClientRecord
 
 
 def test_recent_sessions_menu_lists_and_opens(window, qtbot, monkeypatch) -> None:
@@ -13,7 +14,7 @@ def test_recent_sessions_menu_lists_and_opens(window, qtbot, monkeypatch) -> Non
     main.recent_menu.aboutToShow.emit()
     assert [action.text() for action in main.recent_menu.actions()] == ["(none yet)"]
 
-    monkeypatch.setattr(asks, "ask_new_client", lambda parent: ("Alex Doe", "", ""))
+    monkeypatch.setattr(asks, "ask_client", lambda parent, record: ClientRecord("", "Alex Doe"))
     qtbot.mouseClick(main.client_panel.new_client, Qt.MouseButton.LeftButton)
     main.editor.title.setText("Feet, week 1")
     main.editor.title.editingFinished.emit()

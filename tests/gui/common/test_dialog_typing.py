@@ -81,7 +81,7 @@ def _open(qtbot, make: Callable[[], QDialog]) -> tuple[QDialog, QWidget]:
 
 # (dialog, what to type into whatever has the focus, how the typing shows in the value)
 TYPED = [
-    (_client, "Margaret Olsen", lambda d: d.value()[0] == "Margaret Olsen"),
+    (_client, "Margaret Olsen", lambda d: d.value().name == "Margaret Olsen"),
     (_technique, "Slow foot glide", lambda d: d.value().name == "Slow foot glide"),
     (_home_care, "Foot", lambda d: d.value().exercise == "marble-bath"),
     (_avoid, "Heel", lambda d: d.value().region == "heel"),

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QApplication
 
 from planner.gui.common import asks
 from planner.gui.window.choosers import SessionChooser
+from planner.storage import ClientRecord
 
 
 def _new_client(main, qtbot, monkeypatch) -> None:
-    monkeypatch.setattr(asks, "ask_new_client", lambda parent: ("Alex Doe", "", ""))
+    monkeypatch.setattr(asks, "ask_client", lambda parent, record: ClientRecord("", "Alex Doe"))
     qtbot.mouseClick(main.client_panel.new_client, Qt.MouseButton.LeftButton)
     assert main.document.plan.client.name == "Alex Doe"
 

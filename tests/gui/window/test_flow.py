@@ -13,6 +13,7 @@ from planner.core.planfile import plan_to_json
 from planner.gui.common import asks
 from planner.gui.common.roles import Role
 from planner.gui.session.steps_model import StepsModel
+from planner.storage import ClientRecord
 
 
 def _rules(main) -> list[str]:
@@ -27,7 +28,9 @@ def _technique_ids(main) -> list[str]:
 def _build_session(main, qtbot, monkeypatch) -> None:
     """Client with conditions, two steps, a reorder, a pressure, an avoided area."""
     # A new client, then their conditions as checkboxes.
-    monkeypatch.setattr(asks, "ask_new_client", lambda parent: ("Alex Doe", "555-0100", ""))
+    monkeypatch.setattr(
+        asks, "ask_client", lambda parent, record: ClientRecord("", "Alex Doe", "555-0100")
+    )
     qtbot.mouseClick(main.client_panel.new_client, Qt.MouseButton.LeftButton)
     assert main.document.plan.client.name == "Alex Doe"
     main.client_panel.conditions["neuropathy"].click()
@@ -101,8 +104,12 @@ def test_whole_flow_undo_redo_save_reopen_template(window, qtbot, monkeypatch, s
         main.redo_action.trigger()
     assert plan_to_json(main.document.plan) == built
 
-    # Save, then read it back through a fresh store.
+    # Save, then read it back through a fresh store. The conditions ticked differ from the
+    # client's record: the therapist is asked whether they become the client's own.
+    asked: list[str] = []
+    monkeypatch.setattr(asks, "ask_make_standing", lambda parent, name: not asked.append(name))
     main.save_action.trigger()
+    assert asked == ["Alex Doe"]
     assert not main.isWindowModified()
     session_id = main.document.session_id
     assert session_id
@@ -115,9 +122,11 @@ def test_whole_flow_undo_redo_save_reopen_template(window, qtbot, monkeypatch, s
     client = main.store.find_client("Alex Doe")
     assert client is not None and client.conditions == ("neuropathy", "diabetes")
 
-    # Open it in the window again from the client's sessions.
+    # Ctrl+N: a new session for the same client, from their record; then reopen the saved one.
     main.files.new_session()
     assert main.document.plan.steps == []
+    assert main.document.plan.client.name == "Alex Doe"
+    assert main.document.plan.client.conditions == ("neuropathy", "diabetes")
     main.client_panel.refresh_clients()
     main.client_panel.client.setCurrentIndex(main.client_panel.client.findText("Alex Doe"))
     main.client_panel.client.activated.emit(main.client_panel.client.currentIndex())
