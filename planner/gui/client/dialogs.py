@@ -9,7 +9,8 @@ reads as a date.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from planner.storage import ClientRecord
 
 
+Asker = Callable[[str, Any], Any]
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -52,10 +56,13 @@ def _symptom_text(symptom: SymptomArea) -> str:
 class _AreaList(QWidget):
     """A short list of standing areas with Add… and Remove."""
 
-    def __init__(self, name: str, ask: str, text: object, parent: QWidget) -> None:
+    def __init__(
+        self, name: str, ask: str, text: object, asker: Asker | None, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.items: list[object] = []
-        self._ask, self._text = ask, text  # ask: the name of the question in asks
+        # ask: the name of the question in planner.gui.common.asks, put by asker.
+        self._ask, self._text, self._asker = ask, text, asker
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
@@ -67,6 +74,7 @@ class _AreaList(QWidget):
         self.remove = QPushButton("Remove", self)
         self.add.setAccessibleName(f"Add to {name.lower()}")
         self.remove.setAccessibleName(f"Remove from {name.lower()}")
+        self.add.setEnabled(asker is not None)
         row.addWidget(self.add)
         row.addWidget(self.remove)
         row.addStretch(1)
@@ -82,9 +90,7 @@ class _AreaList(QWidget):
         self.remove.setEnabled(bool(self.items))
 
     def _on_add(self) -> None:
-        from planner.gui.common import asks  # here: asks opens this dialog
-
-        item = getattr(asks, self._ask)(self)
+        item = self._asker(self._ask, self) if self._asker else None
         if item is not None:
             self.set_items((*self.items, item))
 
@@ -98,7 +104,13 @@ class _AreaList(QWidget):
 class ClientDialog(FormDialog):
     """A client's record: new (``record`` None) or edited."""
 
-    def __init__(self, record: ClientRecord | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        record: ClientRecord | None = None,
+        parent: QWidget | None = None,
+        asker: Asker | None = None,
+    ) -> None:
+        """``asker(name, parent)`` asks one of asks' questions (an area, a symptom)."""
         super().__init__("Edit client" if record and record.id else "New client", parent)
         self.record = record
         self.name = self.add("&Name:", QLineEdit(self), "Client name")
@@ -115,12 +127,12 @@ class ClientDialog(FormDialog):
         )
         self.avoid = self.add(
             "Areas to &avoid:",
-            _AreaList("Standing areas to avoid", "ask_avoided_area", _avoid_text, self),
+            _AreaList("Standing areas to avoid", "ask_avoided_area", _avoid_text, asker, self),
             "Standing areas to avoid",
         )
         self.symptoms = self.add(
             "S&ymptoms:",
-            _AreaList("Standing symptom areas", "ask_symptom", _symptom_text, self),
+            _AreaList("Standing symptom areas", "ask_symptom", _symptom_text, asker, self),
             "Standing symptom areas",
         )
         self.problem = QLabel(self)

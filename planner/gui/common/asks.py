@@ -206,7 +206,8 @@ def ask_client(parent: QWidget | None, record: ClientRecord | None) -> ClientRec
     """A client's record, new (``record`` None) or edited: name, contact, conditions, areas."""
     from planner.gui.client.dialogs import ClientDialog
 
-    return _run(ClientDialog(record, parent))
+    # The dialog asks for areas through this module, so that tests can answer for it.
+    return _run(ClientDialog(record, parent, lambda name, over: globals()[name](over)))
 
 
 def ask_home_care_item(parent: QWidget | None, library: Library) -> HomeCareItem | None:

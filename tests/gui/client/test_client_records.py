@@ -80,7 +80,7 @@ def test_dialog_refuses_a_date_that_is_not_one(qtbot):
 def test_dialog_adds_a_standing_area(qtbot, monkeypatch):
     from planner.gui.client.dialogs import ClientDialog
 
-    dialog = ClientDialog()
+    dialog = ClientDialog(None, None, lambda name, parent: getattr(asks, name)(parent))
     qtbot.addWidget(dialog)
     monkeypatch.setattr(asks, "ask_symptom", lambda parent: SymptomArea("toes", "left", "tingling"))
     dialog.symptoms.add.click()
