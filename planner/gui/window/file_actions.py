@@ -284,17 +284,23 @@ class FileActions:
             asks.show_error(self.window, title, f"PDF export is not available: {error}")
             return
         paper = self.settings().paper
+        import warnings
+
+        from planner.export import MissingGlyphsWarning
+
         try:
             # One build at a time with the preview's worker (build_pdf holds a lock).
-            data = build_pdf(
-                kind,
-                plan,
-                self.document.library,
-                large_print=large_print,
-                paper=paper,
-                daily_minutes=self.document.daily_minutes,
-                emergency_number=self.document.emergency_number,
-            )
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", MissingGlyphsWarning)
+                data = build_pdf(
+                    kind,
+                    plan,
+                    self.document.library,
+                    large_print=large_print,
+                    paper=paper,
+                    daily_minutes=self.document.daily_minutes,
+                    emergency_number=self.document.emergency_number,
+                )
             write_pdf(path, data)
         except (ExportError, OSError) as error:
             asks.show_error(self.window, title, str(error))
@@ -302,7 +308,9 @@ class FileActions:
         except Exception as error:  # noqa: BLE001 - e.g. a resource missing from the install
             asks.show_error(self.window, title, f"The PDF could not be made: {error}")
             return
-        self._status(f"Exported {path.name} to {path.parent}")
+        missing = [str(w.message) for w in caught if w.category is MissingGlyphsWarning]
+        # No font on this computer has some characters: say which, beside "Exported".
+        self._status(f"Exported {path.name} to {path.parent}" + "".join(f"; {m}" for m in missing))
         from planner.gui.common.desktop import pdf_viewer_available
 
         if pdf_viewer_available():  # else the question would offer what cannot happen

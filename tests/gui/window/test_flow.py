@@ -195,6 +195,24 @@ def test_without_a_pdf_viewer_export_does_not_offer_to_open(window, monkeypatch,
     assert f"Exported protocol.pdf to {tmp_path}" in window.statusBar().currentMessage()
 
 
+def test_export_names_characters_no_font_has(window, monkeypatch, tmp_path):
+    if not _export_ready():
+        pytest.skip("PDF export has not landed yet")
+    from planner.export import fallback
+
+    if fallback.face_for(0xE000) is not None:
+        pytest.skip("a font on this system has U+E000 (private use)")
+    monkeypatch.setattr("planner.gui.common.desktop.pdf_viewer_available", lambda: False)
+    target = tmp_path / "protocol.pdf"
+    monkeypatch.setattr(asks, "ask_save_path", lambda *args: target)
+    window.editor.title.setText("Feet \ue000 week one")  # private use: no font has it
+    window.editor.title.editingFinished.emit()
+    window.files.export_protocol()
+    assert target.is_file()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Exported protocol.pdf") and "(U+E000)" in message
+
+
 def test_second_window_is_read_only_and_says_so(window, qtbot, store_folder):
     from planner.gui.window.app import build_window, open_store
 
