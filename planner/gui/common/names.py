@@ -28,3 +28,30 @@ def step_from_technique(technique: Technique) -> Step:
         technique.default_minutes,
         technique.default_pressure,
     )
+
+
+_LISTS = {
+    "steps": "step",
+    "avoid": "avoided area",
+    "symptoms": "symptom area",
+    "home_care": "home-care item",
+    "templates": "template",
+    "custom_techniques": "own technique",
+    "custom_exercises": "own exercise",
+}
+
+
+def counted_from_one(text: str) -> str:
+    """A file error as people count: "steps[2].minutes" becomes "step 3, minutes".
+
+    Plan and templates files name places as paths counted from 0 (the command
+    line keeps that: a script can find the place); the window speaks to a person.
+    """
+    import re
+
+    def one(found: re.Match[str]) -> str:
+        name, number, rest = found.group(1), int(found.group(2)), found.group(3)
+        label = _LISTS.get(name, name.replace("_", " "))
+        return f"{label} {number + 1}" + (f", {rest}" if rest else "")
+
+    return re.sub(r"\b([a-z_]+)\[(\d+)\](?:\.([a-z_]+))?", one, text)

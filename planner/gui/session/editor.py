@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, Qt, Signal
@@ -78,6 +79,9 @@ class SessionEditor(QWidget):
         self.length.setAccessibleName("Planned length in minutes")
         self.client = QLabel(self)
         self.client.setAccessibleName("Client")
+        self.therapist = QLineEdit(self)
+        self.therapist.setAccessibleName("Therapist")
+        self.therapist.setPlaceholderText("Who gives the session (printed on both documents)")
         self.status = QComboBox(self)
         for key, name in SESSION_STATUSES.items():
             self.status.addItem(name, key)
@@ -133,7 +137,13 @@ class SessionEditor(QWidget):
         notes_label.setBuddy(self.after_notes)
         header.addRow(title_label, title_row)
         header.addRow(date_label, row)
-        header.addRow("Client:", self.client)
+        client_row = QHBoxLayout()
+        client_row.addWidget(self.client, 1)
+        therapist_label = QLabel("Therapist:", self)
+        therapist_label.setBuddy(self.therapist)
+        client_row.addWidget(therapist_label)
+        client_row.addWidget(self.therapist, 1)
+        header.addRow("Client:", client_row)
         header.addRow(notes_label, self.after_notes)
         return header
 
@@ -213,12 +223,14 @@ class SessionEditor(QWidget):
         self.document.changed.connect(self._on_changed)
         self.document.replaced.connect(self._on_replaced)
         self.title.editingFinished.connect(self._on_title)
+        self.therapist.editingFinished.connect(self._on_therapist)
         self.date.dateChanged.connect(self._on_date)
         self.length.valueChanged.connect(self._on_length)
         self.status.activated.connect(self._on_status)
         self.after_notes.textChanged.connect(self._on_notes)
         self.document.session_changed.connect(self._show_session)
         self.document.commit_requested.connect(self._on_title)
+        self.document.commit_requested.connect(self._on_therapist)
         self.remove_action.triggered.connect(self._on_remove)
         self.up_action.triggered.connect(lambda: self._on_move(-1))
         self.down_action.triggered.connect(lambda: self._on_move(1))
@@ -288,6 +300,8 @@ class SessionEditor(QWidget):
             widget.blockSignals(False)
         name = plan.client.name or "No client chosen (choose one in the client panel)"
         self.client.setText(name)
+        if self.therapist.text() != plan.therapist.name:
+            self.therapist.setText(plan.therapist.name)
 
     def _on_changed(self) -> None:
         self._show_header()
@@ -320,6 +334,13 @@ class SessionEditor(QWidget):
     def _on_title(self) -> None:
         if self.title.text() != self.document.plan.title:
             self.document.push(c.SetDetails(self.document, "Change title", title=self.title.text()))
+
+    def _on_therapist(self) -> None:
+        plan = self.document.plan
+        name = self.therapist.text().strip()
+        if name != plan.therapist.name:
+            therapist = dataclasses.replace(plan.therapist, name=name)
+            self.document.push(c.SetDetails(self.document, "Change therapist", therapist=therapist))
 
     def _on_date(self, date: QDate) -> None:
         value = datetime.date(date.year(), date.month(), date.day())

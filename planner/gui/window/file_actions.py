@@ -17,6 +17,7 @@ from planner.core.plan import Client, SessionPlan, Therapist
 from planner.core.planfile import PlanFileError, load_plan, save_plan, with_own_definitions
 from planner.gui.common import asks
 from planner.gui.common.document import SessionDocument
+from planner.gui.common.names import counted_from_one
 
 if TYPE_CHECKING:
     from planner.storage import ClientRecord, SessionRecord, Settings, Store
@@ -238,7 +239,7 @@ class FileActions:
         try:
             plan = load_plan(path, self.document.library)
         except PlanFileError as error:
-            asks.show_error(self.window, "Open plan file", str(error))
+            asks.show_error(self.window, "Open plan file", counted_from_one(str(error)))
             return
         if self.maybe_save():
             self.document.load(plan, clean=False)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.gui.common import asks
+from planner.gui.common.names import counted_from_one
 
 if TYPE_CHECKING:
     from planner.storage import Store, TemplateRecord
@@ -75,7 +76,7 @@ class TemplatesManager(QDialog):
         try:
             return action()
         except StoreError as error:
-            asks.show_error(self, "Templates", str(error))
+            asks.show_error(self, "Templates", counted_from_one(str(error)))
             return None
 
     def _on_rename(self) -> None:

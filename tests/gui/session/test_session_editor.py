@@ -221,3 +221,24 @@ def test_header_tab_order_names_andmnemonics(window, qtbot):
         assert window_keys.count(key) == 1 and key not in menus
         qtbot.keyClick(main, key, Qt.KeyboardModifier.AltModifier)
         assert field.hasFocus()
+
+
+def test_therapist_field_edits_the_session_and_undoes(window, qtbot):
+    editor = window.editor
+    editor.therapist.setFocus()
+    qtbot.keyClicks(editor.therapist, "Jo Kim, LMT")
+    qtbot.keyClick(editor.therapist, Qt.Key.Key_Return)
+    assert window.document.plan.therapist.name == "Jo Kim, LMT"
+    window.document.undo_stack.undo()
+    assert window.document.plan.therapist.name == "" and editor.therapist.text() == ""
+
+
+def test_a_session_saved_without_therapist_opens_with_the_settings_one(window, monkeypatch):
+    from planner.core.plan import SessionPlan
+    from planner.storage import SessionRecord, Settings
+
+    client = window.store.save_client(ClientRecord("", "Alex Doe"))
+    saved = window.store.save_session(SessionRecord("", client.id, SessionPlan(title="Old")))
+    window.store.save_settings(Settings(therapist="Sam Rivera, LMT"))
+    window.files.open_session_id(saved.id)
+    assert window.editor.therapist.text() == "Sam Rivera, LMT"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,38 @@ def test_window_layout_comes_back(window, qtbot, store_folder):
     else:  # wider than the offscreen screen (the docks' minimum widths): fitted to it
         assert again.screen().availableGeometry().width() <= again.width() <= size.width()
     assert again.findings_dock.isHidden()
+
+
+@pytest.mark.parametrize(
+    ("place", "shown"),
+    [
+        ("plan.json: steps[2].minutes: must be greater than 0", "plan.json: step 3, minutes: must"),
+        ("home_care[0].exercise: unknown", "home-care item 1, exercise: unknown"),
+        ("templates[1].plan.steps[0]: bad", "template 2, plan.step 1: bad"),
+        ("title: unknown key", "title: unknown key"),
+    ],
+)
+def test_file_errors_count_from_one_in_the_window(place, shown):
+    from planner.gui.common.names import counted_from_one
+
+    assert counted_from_one(place).startswith(shown)
+
+
+def test_open_plan_file_error_names_the_third_step_as_step_3(window, monkeypatch, tmp_path):
+    plan = {
+        "format": "session-plan",
+        "version": 1,
+        "steps": [
+            {"technique": "effleurage", "region": "foot", "minutes": 5},
+            {"technique": "effleurage", "region": "foot", "minutes": 5},
+            {"technique": "effleurage", "region": "foot", "minutes": 0},
+        ],
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(asks, "ask_open_path", lambda *args: path)
+    monkeypatch.setattr(asks, "show_error", lambda parent, title, text: shown.append(text))
+    window.files.open_plan_file()
+    assert len(shown) == 1 and "step 3, minutes: must be greater than 0" in shown[0]
+    assert "steps[2]" not in shown[0]
