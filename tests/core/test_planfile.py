@@ -520,3 +520,16 @@ def test_quotes_are_short_and_on_one_line() -> None:
     long = v.quote("x" * 10_000)
     assert len(long) <= 62 and long.endswith("…'")
     assert "\n" not in v.quote("a\nb") and len(v.join("steps", "k" * 500)) < 80
+
+
+def test_the_sample_session_is_a_realistic_neuropathy_plan():
+    from planner.core.safety import check_plan
+    from planner.core.sample import sample_session
+
+    plan = sample_session()
+    assert {"neuropathy", "diabetes"} <= set(plan.client.conditions)
+    assert plan.avoid and {s.kind for s in plan.symptoms} >= {"numbness", "burning"}
+    assert plan.total_minutes <= plan.planned_minutes
+    rules = {f.rule: f.severity for f in check_plan(plan)}
+    assert "contraindicated" not in rules.values()  # an example of what to do, done safely
+    assert {"diabetes", "contains-avoided-area"} <= set(rules)

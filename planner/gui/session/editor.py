@@ -81,7 +81,8 @@ class SessionEditor(QWidget):
         self.client.setAccessibleName("Client")
         self.therapist = QLineEdit(self)
         self.therapist.setAccessibleName("Therapist")
-        self.therapist.setPlaceholderText("Who gives the session (printed on both documents)")
+        self.therapist.setPlaceholderText("Who gives the session")
+        self.therapist.setToolTip("Printed on the protocol and the home-care sheet")
         self.status = QComboBox(self)
         for key, name in SESSION_STATUSES.items():
             self.status.addItem(name, key)

@@ -27,6 +27,17 @@ def title_without_mnemonic_when_floating(dock: QDockWidget) -> None:
     dock.topLevelChanged.connect(retitle)
 
 
+def manage_docks(window: QMainWindow, docks: list[QDockWidget]) -> None:
+    """Plain titles when floating; tab labels kept whole whenever a dock moves."""
+    from PySide6.QtCore import QTimer
+
+    for dock in docks:
+        title_without_mnemonic_when_floating(dock)
+        dock.dockLocationChanged.connect(
+            lambda *_: QTimer.singleShot(0, lambda: keep_tabs_whole(window))
+        )
+
+
 def keep_tabs_whole(window: QMainWindow) -> None:
     """Give every tabbed group of docks a minimum width that shows each tab label whole.
 

@@ -24,9 +24,10 @@ from planner.gui.common.document import SessionDocument
 from planner.gui.common.names import step_from_technique
 from planner.gui.common.user_settings import APPLICATION, ORGANIZATION, window_settings
 from planner.gui.library.dock import LibraryDock
-from planner.gui.window.docks import keep_tabs_whole, title_without_mnemonic_when_floating
+from planner.gui.window.docks import keep_tabs_whole, manage_docks
 from planner.gui.window.file_actions import FileActions
 from planner.gui.window.findings_panel import FindingsPanel
+from planner.gui.window.first_steps import EmptyTableHint, open_sample
 from planner.gui.window.lazy import LazyPanel
 
 if TYPE_CHECKING:
@@ -127,12 +128,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.client_dock, self.home_care_dock)
         self.tabifyDockWidget(self.client_dock, self.preview_dock)
         self.client_dock.raise_()
-        for dock in (self.library_dock, self.client_dock, self.body_map_dock):
-            title_without_mnemonic_when_floating(dock)
-        for dock in (self.home_care_dock, self.preview_dock, self.findings_dock):
-            title_without_mnemonic_when_floating(dock)
-        for dock in self.findChildren(QDockWidget):  # docks moved into new tab groups
-            dock.dockLocationChanged.connect(lambda *_: QTimer.singleShot(0, self._tabs_whole))
+        manage_docks(self, self.findChildren(QDockWidget))
         self._default_layout_pending = True
 
     @property
@@ -247,6 +243,7 @@ class MainWindow(QMainWindow):
             self.show_rulebook,
             QKeySequence.StandardKey.HelpContents,
         )
+        self._action(help_menu, "Open a &sample session", lambda: open_sample(self.files))
 
     def _build_file_menu(self, file: QMenu) -> None:
         """Sessions, templates, plan files, PDFs, printing, Quit."""
@@ -297,6 +294,8 @@ class MainWindow(QMainWindow):
         )
         self.library_dock.delete_requested.connect(self.files.delete_technique)
         from planner.gui.window.records import RecordActions
+
+        self.empty_hint = EmptyTableHint(self.editor.table, self.files)
 
         self.records = RecordActions(self, self.store, self.files, self.client_panel)
         self.findings.step_selected.connect(self.editor.select_step)
@@ -364,14 +363,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._tabs_whole)
+        QTimer.singleShot(0, lambda: keep_tabs_whole(self))
         if self._default_layout_pending:
             # Dock sizes only take once the window has been laid out at its real size.
             self._default_layout_pending = False
             QTimer.singleShot(0, self._default_dock_sizes)
-
-    def _tabs_whole(self) -> None:
-        keep_tabs_whole(self)
 
     def _default_dock_sizes(self) -> None:
         side = max(250, min(340, self.width() // 5))
