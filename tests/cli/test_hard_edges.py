@@ -479,3 +479,47 @@ def test_an_own_technique_named_with_a_title_sequence_is_listed_inert(tmp_path: 
     result = planner("--data-dir", store, "techniques")
     out = _no_controls(result.stdout)
     assert result.returncode == 0 and "Mine\\u001b]0;pwned\\u0007\\u001b[2J" in out
+
+
+def test_a_failed_migration_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(Path(__file__).parents[1] / "storage" / "fixtures" / "store-v1", store)
+    data = json.loads((store / "store.json").read_text(encoding="utf-8"))
+    first = sorted(data["sessions"], key=int)[0]
+    del data["sessions"][first]["client"]
+    (store / "store.json").write_text(json.dumps(data), encoding="utf-8")
+    plan = write_plan(tmp_path)
+    before = snapshot(store)
+    for _attempt in range(2):
+        err = one_error_line(planner("--data-dir", store, "import", plan))
+        assert f"sessions record {first}: no 'client'" in err
+        after = {name: entry for name, entry in snapshot(store).items() if name != "store.lock"}
+        assert after == {name: entry for name, entry in before.items() if name != "store.lock"}
+
+
+# -- 11. any script, through the command line ---------------------------------------------------
+
+
+def test_export_prints_names_in_any_script_and_they_copy_out(tmp_path: Path) -> None:
+    from pdf_readback import flat_text
+
+    from planner.export import fallback, fonts
+
+    name = "王小明 田中さくら 김민수 अनीता 🙂"
+    if any(
+        not char.isspace()
+        and ord(char) not in fonts.register_fonts()
+        and fallback.face_for(ord(char), fallback.language_hint(name)) is None
+        for char in name
+    ):
+        pytest.skip("this system lacks a font for one of the scripts (see .ci/run)")
+    data = plan_json()
+    data["client"]["name"] = name
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    result = planner(
+        "export", plan, "--protocol", tmp_path / "p.pdf", "--home-care", tmp_path / "h.pdf"
+    )
+    assert result.returncode == 0 and result.stderr == b""
+    for pdf in ("p.pdf", "h.pdf"):
+        assert name in flat_text((tmp_path / pdf).read_bytes())
