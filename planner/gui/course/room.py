@@ -46,6 +46,9 @@ class CourseRoom:
         window.client_dock.raise_()
         self.panel.watch(self.dock)
         self.document.replaced.connect(self._on_replaced)
+        from planner.gui.course.prefill import SymptomPrefill
+
+        self.prefill = SymptomPrefill(self)
 
     # -- the dock ------------------------------------------------------------
 

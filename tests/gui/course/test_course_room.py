@@ -222,3 +222,38 @@ def test_print_intake_form_goes_to_the_cups_queue(course_window, monkeypatch) ->
     assert data.startswith(b"%PDF")
     assert job.title == "Intake and consent form — Margaret Olsen"
     assert job.pages is None and job.copies == 1
+
+
+def test_a_new_session_for_the_client_starts_from_the_last_visit(course_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from planner.gui.client.panel import apply_client
+
+    window = course_window
+    client_id, _ = window.course_ids
+    window.files.new_session()
+    record = window.store.client(client_id)
+    apply_client(window.document, record)
+    last = [SymptomArea("sole", "both", "numbness", 7)]
+    qtbot.waitUntil(lambda: window.document.plan.symptoms == last)
+    stack = window.document.undo_stack
+    assert stack.undoText() == "Symptom areas of the visit of 2026-10-31"
+    # One keystroke re-rates it.
+    course_tabs(window)
+    intensities = window.course.measures.intensities
+    intensities.setCurrentRow(0)
+    qtbot.keyClick(intensities, Qt.Key.Key_5)
+    assert window.document.plan.symptoms == [SymptomArea("sole", "both", "numbness", 5)]
+    # Undoing the prefill does not bring it back.
+    stack.undo()
+    stack.undo()
+    qtbot.wait(20)
+    assert window.document.plan.symptoms == []
+    assert stack.canRedo()
+
+
+def test_a_stored_session_is_never_prefilled(course_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = course_window
+    _, ids = window.course_ids
+    window.files.open_session_id(ids[2])  # the visit that measured nothing
+    qtbot.wait(20)
+    assert window.document.plan.symptoms == []
+    assert not window.document.modified
