@@ -15,11 +15,9 @@ UTF-8 text: the same content always gives the same bytes.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.core import validate as v
 
@@ -31,8 +29,7 @@ class SignedError(ValueError):
     """An edit refused because the session is signed, or a signature that cannot be made."""
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(NamedTuple):
     """Who signed a session, when (UTC, ISO 8601), and the hash of what they signed."""
 
     therapist: str
@@ -40,8 +37,7 @@ class Signature:
     sha256: str
 
 
-@dataclass(frozen=True)
-class Addendum:
+class Addendum(NamedTuple):
     """A dated, signed note added to a signed session."""
 
     therapist: str
@@ -59,11 +55,15 @@ def canonical_bytes(data: Mapping[str, Any]) -> bytes:
 
 def content_hash(plan_json: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of a plan file object without its signature and addenda."""
+    import hashlib  # here: it loads OpenSSL, which every command would pay for at start
+
     content = {key: value for key, value in plan_json.items() if key not in UNSIGNED_KEYS}
     return hashlib.sha256(canonical_bytes(content)).hexdigest()
 
 
 def addendum_hash(previous: str, therapist: str, signed_at: str, text: str) -> str:
+    import hashlib
+
     data = {"previous": previous, "therapist": therapist, "signed_at": signed_at, "text": text}
     return hashlib.sha256(canonical_bytes(data)).hexdigest()
 

@@ -113,7 +113,7 @@ def test_signed_plan_refuses_edits_but_takes_addenda() -> None:
         loaded.signature, (), "Sam Rivera", "Client called: feet better.", LATER
     )
     with_addendum = copy.deepcopy(stored)
-    with_addendum["addenda"] = [addendum.__dict__]
+    with_addendum["addenda"] = [addendum._asdict()]
     refuse_change(stored, with_addendum)
     assert verify(with_addendum) == []
     # An unsigned plan is free to change.
@@ -125,7 +125,7 @@ def test_addenda_are_chained() -> None:
     loaded = loads_plan(json.dumps(stored))
     first = make_addendum(loaded.signature, (), "Sam", "First.", WHEN)
     second = make_addendum(loaded.signature, (first,), "Sam", "Second.", LATER)
-    stored["addenda"] = [first.__dict__, second.__dict__]
+    stored["addenda"] = [first._asdict(), second._asdict()]
     assert verify(stored) == []
     changed = copy.deepcopy(stored)
     changed["addenda"][0]["text"] = "First, changed."
@@ -145,7 +145,7 @@ def test_plan_file_round_trip_keeps_signature_and_addenda() -> None:
     stored = signed()
     loaded = loads_plan(json.dumps(stored))
     addendum = make_addendum(loaded.signature, (), "Sam", "Later note.", LATER)
-    stored["addenda"] = [addendum.__dict__]
+    stored["addenda"] = [addendum._asdict()]
     again = json.loads(dumps_plan(loads_plan(json.dumps(stored))))
     assert again == stored
     assert verify(again) == []
