@@ -127,6 +127,8 @@ class BodyMapPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setAccessibleName("Selected region")
+        # Two lines kept whatever it says: a click must not move the map under the pointer.
+        self.hint.setMinimumHeight(2 * self.hint.fontMetrics().lineSpacing() + 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
