@@ -276,7 +276,9 @@ def restore_backup(folder: Path, backup_path: Path) -> Path:
     try:
         aside = folder / f"replaced-{_stamp()}"
         make_private_folder(aside)
-        for name in (MAIN_FILE, OWN_FILE, SESSIONS_DIR):
+        # The sync ledger goes too: a ledger newer than the records restored would take
+        # every record the backup lacks for a deletion, and send it to every desk.
+        for name in (MAIN_FILE, OWN_FILE, LEDGER_FILE, SESSIONS_DIR):
             if (folder / name).exists():
                 os.replace(folder / name, aside / name)
         fsync_folder(aside)

@@ -78,13 +78,16 @@ class AtomicJSONStorage(Storage):
             raise damaged(self.path, "not a table of records", read_only=self.read_only)
         return data
 
+    def encode(self, data: dict[str, dict[str, Any]]) -> bytes:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:
             raise StoreError("The store is open read-only; nothing can be saved.")
         # tinydb hands us the dict it got from read() after changing it: if the
         # write fails, that cached state is not what is on disk any more.
         self._cache = None
-        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        raw = self.encode(data)
         try:
             write_atomic(self.path, raw, FILE_MODE)
         except OSError as error:

@@ -141,11 +141,11 @@ def _template(doc: dict[str, Any], number: str) -> dict[str, Any]:
 
 def _migrate_2_to_3(tables: Tables) -> tuple[Tables, list[Writer]]:
     def write_ledger(folder: Path) -> None:
-        from planner.storage.ledger import LEDGER_FILE, new_ledger
+        from planner.storage.ledger import LEDGER_FILE, LedgerStorage, new_ledger
 
         path = folder / LEDGER_FILE
         if not path.exists():  # a migration cut short keeps the ledger it wrote
-            AtomicJSONStorage(path).write(new_ledger())
+            LedgerStorage(path).write(new_ledger())
 
     return {**tables, "meta": {"1": {"schema_version": 3}}}, [write_ledger]
 

@@ -236,3 +236,40 @@ def test_a_held_session_closed_without_saving_takes_the_newer_version(desks, dat
     with Store.open(a) as store:
         assert store.session(session.id).after_notes == "From B"
     assert everything(a) == everything(b)
+
+
+def test_restoring_an_older_backup_deletes_nothing_on_other_desks(desks, database, server):
+    """A backup from before the ledger knew some records: restored, they are not deletions."""
+    from planner.storage import restore_backup
+    from planner.storage.backups import snapshot
+    from planner.storage.paths import SCHEMA_VERSION
+
+    a, b = desks["a"], desks["b"]
+    first = fill(a, clients=1, sessions=1)
+    old_copy = snapshot(a, "before-any-sync", SCHEMA_VERSION)  # no ledger in it yet
+    later = fill(b, clients=1, sessions=1)  # records A does not have in its old copy
+    for desk in (b, a, b):
+        sync_desk(desk, database, server)
+    restore_backup(a, old_copy)
+    sync_desk(a, database, server)
+    sync_desk(b, database, server)
+    for desk in (a, b):
+        with Store.open(desk, read_only=True) as store:
+            ids = {c.id for c in store.clients()}
+        assert {first["clients"][0].id, later["clients"][0].id} <= ids
+    assert everything(a) == everything(b)
+
+
+def test_the_ledger_reads_back_what_it_wrote(tmp_path):
+    from planner.storage.ledger import Ledger
+
+    ledger = Ledger(tmp_path)
+    ledger.docs = {f"session:{n}": {"kind": "session", "note": "line\nbreak, {}"} for n in range(5)}
+    ledger.journal = {"client:x": {"record": {"name": "Zoë"}}}
+    ledger.save()
+    again = Ledger(tmp_path)
+    assert again.docs == ledger.docs and again.journal == ledger.journal
+    assert again.state == ledger.state
+    import json
+
+    assert json.loads((tmp_path / "sync.json").read_text())["docs"] == ledger.docs  # plain JSON
