@@ -14,6 +14,7 @@ Nothing is sent but the documents and the protocol's own requests.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import ssl
 from collections.abc import Sequence
@@ -56,6 +57,18 @@ def check_url(url: str, *, insecure: bool = False) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """Certificate checking as httpx does it by default, made once: loading the
+    certificate authorities takes tens of milliseconds without letting other threads run."""
+    return httpx.create_ssl_context()
+
+
+def warm_up() -> None:
+    """Make the certificate context now (the window calls it while idle, beside its thread)."""
+    _tls()
+
+
 class Couch:
     """One database on a CouchDB server."""
 
@@ -72,7 +85,7 @@ class Couch:
         self._client = httpx.Client(
             auth=auth,
             timeout=TIMEOUT,
-            verify=True,
+            verify=_tls(),
             headers={"Accept": "application/json"},
             transport=transport,
             follow_redirects=False,

@@ -75,6 +75,10 @@ class SyncRoom(QObject):
             except Exception:  # a ledger that cannot be read says so at the next sync
                 found = ({}, 0)
             self.state_read.emit(found)
+            if found[0].get("url"):
+                from planner.sync.couch import warm_up
+
+                warm_up()  # now, while idle, rather than during the first sync
 
         threading.Thread(target=read, name="sync-state", daemon=True).start()
 

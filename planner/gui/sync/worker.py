@@ -43,6 +43,7 @@ class SyncWorker(QObject):
         self.held = held  # the documents open with unsaved edits (asked on the window's thread)
         self._thread: threading.Thread | None = None
         self.closing = False
+        self._couch: tuple[tuple[str, str, str], Any] | None = None
         self._post.connect(self._run_step)
 
     @property
@@ -65,8 +66,13 @@ class SyncWorker(QObject):
         from planner.sync.engine import sync
 
         try:
-            with Couch(url, user, password) as couch:
-                outcome: Any = sync(self.store, couch, run=self.on_window_thread, held=self.held)
+            key = (url, user, password)
+            if self._couch is None or self._couch[0] != key:
+                if self._couch is not None:
+                    self._couch[1].close()
+                self._couch = (key, Couch(url, user, password))  # kept: its connections too
+            couch = self._couch[1]
+            outcome: Any = sync(self.store, couch, run=self.on_window_thread, held=self.held)
         except (SyncError, StoreError) as error:
             outcome = str(error)
         except Exception as error:  # never lose the thread silently
