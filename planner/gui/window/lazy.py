@@ -77,6 +77,10 @@ class LazyPanel(QWidget, Generic[W]):
         elif isinstance(self._widget, OnScreen):
             self._widget.set_on_screen(visible)
 
+    def mark_on_screen(self) -> None:
+        """The dock is on screen though Qt did not say so (a dock made to float): build, show."""
+        self._on_visibility(True)
+
     @property
     def is_built(self) -> bool:
         return self._widget is not None

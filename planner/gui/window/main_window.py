@@ -24,7 +24,7 @@ from planner.gui.common.document import SessionDocument
 from planner.gui.common.names import step_from_technique
 from planner.gui.common.user_settings import APPLICATION, ORGANIZATION, window_settings
 from planner.gui.library.dock import LibraryDock
-from planner.gui.window.docks import keep_tabs_whole, manage_docks
+from planner.gui.window.docks import keep_tabs_whole, manage_docks, preview_window_action
 from planner.gui.window.file_actions import FileActions
 from planner.gui.window.findings_panel import FindingsPanel
 from planner.gui.window.first_steps import EmptyTableHint, open_sample
@@ -229,6 +229,11 @@ class MainWindow(QMainWindow):
             self.findings_dock,
         ):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.preview_window_action = preview_window_action(
+            self, self.preview_dock, self._preview.mark_on_screen
+        )
+        view.addAction(self.preview_window_action)
         self.view_menu = view
 
         tools = bar.addMenu("&Tools")

@@ -41,3 +41,25 @@ def test_a_floating_dock_has_no_ampersand_in_its_title(window, qtbot):
 
 def test_plain_title_keeps_a_literal_ampersand():
     assert plain_title("Body && &map") == "Body & map"
+
+
+def test_preview_in_its_own_window_page_sized_and_remembered(window, qtbot):
+    from planner.gui.window.app import build_window
+
+    action = window.preview_window_action
+    assert action in window.view_menu.actions() and not action.isChecked()
+    action.trigger()
+    dock = window.preview_dock
+    assert dock.isFloating() and dock.isVisible()
+    area = window.screen().availableGeometry()
+    assert dock.height() >= min(area.height() - 80, 1000) - 2
+    assert dock.windowTitle() == "Preview"
+    assert window._preview.is_built and window._preview.on_screen  # drawn at once
+    window.save_layout()
+    again = build_window(window.store)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.preview_dock.isFloating() and again.preview_window_action.isChecked()
+    again.preview_window_action.trigger()
+    assert not again.preview_dock.isFloating()
+    again.close()
