@@ -50,7 +50,7 @@ def make_private_folder(folder: Path) -> None:
 
 
 def read_only_folder(folder: Path) -> str | None:
-    """Why ``folder`` is one its owner made read-only (``mode 0500``), or None.
+    """Why ``folder`` (or its main file) is one its owner made read-only, or None.
 
     The owner's write bit is what counts, not whether this process could write
     anyway (root can): the user's choice is respected either way.
@@ -63,4 +63,10 @@ def read_only_folder(folder: Path) -> str | None:
         return None
     if stat.S_ISDIR(mode) and not mode & stat.S_IWUSR:
         return f"the folder is read-only (mode {mode & 0o777:04o})"
+    try:
+        main = (folder / MAIN_FILE).stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(main) and not main & stat.S_IWUSR:
+        return f"{MAIN_FILE} is read-only (mode {main & 0o777:04o})"
     return None

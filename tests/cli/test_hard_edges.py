@@ -395,6 +395,17 @@ def test_a_read_only_store_opens_read_only_and_says_so(tmp_path: Path) -> None:
         store.chmod(0o700)
 
 
+def test_a_read_only_store_file_is_not_replaced(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert planner("--data-dir", store, "import", write_plan(tmp_path)).returncode == 0
+    (store / "store.json").chmod(0o400)
+    other = write_plan(tmp_path, "other.json", title="Another session")
+    before = snapshot(store)
+    err = one_error_line(planner("--data-dir", store, "import", other))
+    assert "store.json is read-only (mode 0400)" in err
+    assert snapshot(store) == before
+
+
 def test_only_a_wider_store_folder_is_narrowed(tmp_path: Path) -> None:
     store = tmp_path / "store"
     assert planner("--data-dir", store, "import", write_plan(tmp_path)).returncode == 0
