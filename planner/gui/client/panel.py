@@ -36,11 +36,13 @@ class ClientPanel(QWidget):
         open_session(str): a session in the client's list was opened.
         delete_session(str): Delete was asked for on a session of the list.
         delete_client(str): Delete client… (the window asks first).
+        history_requested(str): History… (the client's measures over their visits).
     """
 
     open_session = Signal(str)
     delete_session = Signal(str)
     delete_client = Signal(str)
+    history_requested = Signal(str)
 
     def __init__(self, document: SessionDocument, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,6 +63,9 @@ class ClientPanel(QWidget):
         self.edit_client = QPushButton("Edit client…", self)
         self.remove_client = QPushButton("Delete client…", self)
         self.remove_client.setAccessibleName("Delete client and their sessions")
+        self.history = QPushButton("History…", self)
+        self.history.setAccessibleName("The client's history: visits and measures over time")
+        record_row.addWidget(self.history)
         record_row.addWidget(self.edit_client)
         record_row.addWidget(self.remove_client)
         record_row.addStretch(1)
@@ -114,6 +119,7 @@ class ClientPanel(QWidget):
         self.new_client.clicked.connect(self._on_new_client)
         self.edit_client.clicked.connect(self._on_edit_client)
         self.remove_client.clicked.connect(lambda: self.delete_client.emit(self.client_id()))
+        self.history.clicked.connect(lambda: self.history_requested.emit(self.client_id()))
         self.sessions.open_requested.connect(self.open_session)
         self.sessions.delete_requested.connect(self.delete_session)
         self.document.replaced.connect(self.refresh_sessions)
@@ -143,6 +149,7 @@ class ClientPanel(QWidget):
         self.client.setCurrentIndex(index)
         chosen = bool(self.client_id())
         self.edit_client.setEnabled(chosen and not self.store.read_only)
+        self.history.setEnabled(chosen)
         self.remove_client.setEnabled(chosen and not self.store.read_only)
 
     def client_id(self) -> str:

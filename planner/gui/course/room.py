@@ -46,6 +46,7 @@ class CourseRoom:
         window.client_dock.raise_()
         self.panel.watch(self.dock)
         self.document.replaced.connect(self._on_replaced)
+        window.client_panel.history_requested.connect(self.open_history)
         from planner.gui.course.prefill import SymptomPrefill
 
         self.prefill = SymptomPrefill(self)
@@ -92,7 +93,7 @@ class CourseRoom:
         )  # type: ignore[assignment]
         tools.addSeparator()
         tools.addAction("&Measures and notes").triggered.connect(self.show_dock)
-        tools.addAction("Client &history…").triggered.connect(self.open_history)
+        tools.addAction("Client &history…").triggered.connect(lambda: self.open_history())
         tools.addAction("Si&gn session…").triggered.connect(self.sign)
         tools.addAction("Add a&ddendum…").triggered.connect(self.add_addendum)
         self.course_menu = tools
@@ -182,8 +183,9 @@ class CourseRoom:
             after_notes=record.after_notes,
         )
 
-    def open_history(self) -> None:
-        client_id = self.client_id()
+    def open_history(self, client_id: str = "") -> None:
+        """The history window of ``client_id`` (default: the session's client)."""
+        client_id = client_id or self.client_id()
         if not client_id:
             asks.show_error(
                 self.window, "Client history", "Choose a client, or save the session first."

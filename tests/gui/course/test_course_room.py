@@ -257,3 +257,20 @@ def test_a_stored_session_is_never_prefilled(course_window, qtbot) -> None:  # t
     qtbot.wait(20)
     assert window.document.plan.symptoms == []
     assert not window.document.modified
+
+
+def test_history_opens_from_the_client_panel(course_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = course_window
+    client_id, ids = window.course_ids
+    window.files.open_session_id(ids[0])
+    panel = window.client_panel
+    assert panel.history.isEnabled()
+    panel.history.click()
+    history = window.course.history_window
+    qtbot.waitExposed(history)
+    assert history.windowTitle() == "History — Margaret Olsen"
+
+
+def test_no_history_without_a_client(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.client_panel.client_id() == ""
+    assert not window.client_panel.history.isEnabled()
