@@ -97,19 +97,30 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.again and args.session:
         raise common.UsageError("--again stores a new session; --session replaces one: not both")
 
+    bad: list[str] = []
+
     def save(store: Any) -> Any:
         try:
-            return store.import_plan(
+            result = store.import_plan(
                 plan, update_client=args.update_client, again=args.again, session_id=args.session
             )
         except DuplicatePlanError as error:
             raise common.UsageError(
                 f"{args.plan}: {error} Add --again to store it once more."
             ) from None
+        store.check_client_sessions(result.session.client_id, bad)
+        return result
 
     result = _run(_open(args, read_only=False), save)
     # Only the id, as scripts expect (id=$(planner import plan.json)); stderr stays for problems.
     print(result.session.id)
+    if bad:
+        common.warn(
+            "import",
+            f"{len(bad)} other session{'s' if len(bad) != 1 else ''} of this client "
+            f"{'are' if len(bad) != 1 else 'is'} wrong in the store and kept as "
+            f"{'they are' if len(bad) != 1 else 'it is'} ('planner store check' names them)",
+        )
     return common.EXIT_OK
 
 

@@ -95,23 +95,28 @@ class CheckMixin:
     def _check_sessions(self, problems: list[str], client_ids: set[str]) -> int:
         count = 0
         for _, client_id in self._sessions.client_ids():
-            where = f"{SESSIONS_DIR}/{client_id}.json"
             if client_id not in client_ids:
+                where = f"{SESSIONS_DIR}/{client_id}.json"
                 problems.append(f"{where}: no client {_name(client_id)} in {MAIN_FILE}")
-            try:
-                docs = self._sessions.docs(client_id)
-            except _READ_ERRORS as error:
-                problems.append(f"{where}: {_problem(error)}")
-                continue
-            seen: set[str] = set()
-            for doc in docs:
-                count += 1
-                label = f"session {_name(doc.get('id') if isinstance(doc, dict) else doc)}"
-                try:
-                    self._check_session(client_id, doc, seen)
-                except _READ_ERRORS as error:
-                    problems.append(f"{where}: {label}: {_problem(error)}")
+            count += self.check_client_sessions(client_id, problems)
         return count
+
+    def check_client_sessions(self, client_id: str, problems: list[str]) -> int:
+        """Check the sessions of one client (one file); returns how many were read."""
+        where = f"{SESSIONS_DIR}/{client_id}.json"
+        try:
+            docs = self._sessions.docs(client_id)
+        except _READ_ERRORS as error:
+            problems.append(f"{where}: {_problem(error)}")
+            return 0
+        seen: set[str] = set()
+        for doc in docs:
+            label = f"session {_name(doc.get('id') if isinstance(doc, dict) else doc)}"
+            try:
+                self._check_session(client_id, doc, seen)
+            except _READ_ERRORS as error:
+                problems.append(f"{where}: {label}: {_problem(error)}")
+        return len(docs)
 
     def _check_session(self, client_id: str, doc: Any, seen: set[str]) -> None:
         if not isinstance(doc, dict):

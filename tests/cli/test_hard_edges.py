@@ -460,6 +460,9 @@ def test_store_check_names_each_bad_record(tmp_path: Path) -> None:
     info = planner("--data-dir", store, "store", "info")
     assert info.returncode == 1 and f"session {session_id}: " in info.stdout.decode("utf-8")
     assert snapshot(tmp_path) == before
+    again = planner("--data-dir", store, "import", write_plan(tmp_path, "b.json", title="B"))
+    assert again.returncode == 0 and again.stderr.decode("utf-8").count("\n") == 1
+    assert b"1 other session of this client is wrong" in again.stderr
     backup = planner("--data-dir", store, "store", "backup", tmp_path / "copy")
     assert backup.returncode == 0 and backup.stderr.decode("utf-8").count("\n") == 1
     assert b"1 record is wrong in the store" in backup.stderr
