@@ -261,3 +261,24 @@ def test_home_care_proposal_never_raises_and_has_no_duplicates(plan: SessionPlan
         assert effective_routine(plan, library) == plan.home_care
     else:
         assert effective_routine(plan, library) == routine
+
+
+@PROFILE
+@given(session_plans(), st.integers(1, 60))
+def test_a_proposal_keeps_the_limit_and_is_never_contraindicated(
+    plan: SessionPlan, budget: int
+) -> None:
+    from planner.core.homecare import MAX_EXERCISES, daily_minutes
+
+    library = _library_for(plan)
+    plan.home_care = None
+    routine = propose_routine(plan, library, budget)
+    assert len(routine) <= MAX_EXERCISES
+    assert daily_minutes(routine) <= budget
+    if "diabetes" in plan.client.conditions:
+        exercises = {**library.exercises, **{e.id: e for e in plan.custom_exercises}}
+        assert not any(exercises[item.exercise].soak for item in routine)
+    # The rulebook, run on the plan with this routine, finds nothing contraindicated in it.
+    findings = check_plan(plan, library, budget)
+    assert not [f for f in findings if f.home_care is not None and f.severity == "contraindicated"]
+    assert not [f for f in findings if f.rule == "home-care-over-budget"]
