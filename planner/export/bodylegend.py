@@ -54,6 +54,9 @@ def legend(
         rows.append([Swatch(colour, size, opacity=SYMPTOM_OPACITY), para(text, cell)])
     for felt, text in legend_rows(plan.measures):
         rows.append([SiteDot(felt, size), para(text, cell)])
+    # Its own heading: under "What the client feels" it read as a symptom.
+    headers.append(len(rows))
+    rows.append([CachedParagraph("This session", styles.cell_bold), ""])
     rows.append([Swatch(WORKED_FILL, size), CachedParagraph("Worked in this session", cell)])
     table = Table(rows, colWidths=[size * 2.2, width - size * 2.2], hAlign="LEFT", splitInRow=1)
     table.setStyle(

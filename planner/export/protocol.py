@@ -59,7 +59,8 @@ _SEVERITY_INTRO = {
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    """ "2 cautions", "1 note"; a participle takes no plural: "2 contraindicated"."""
+    return f"{count} {word}{'' if count == 1 or word.endswith('ed') else 's'}"
 
 
 def _title_block(plan: SessionPlan, styles: Styles, width: float) -> list[Flowable]:
@@ -324,6 +325,13 @@ def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: f
     """Every flowable of the therapist's protocol, in reading order."""
     findings = check_plan(plan, library)
     story: list[Any] = _title_block(plan, styles, width)
+    # Said once, at the top: as a closing line it could sit alone on a last page.
+    story.append(
+        para(
+            "Left and right are always the client's own left and right.",
+            styles.small.clone("sides", textColor=MUTED, spaceAfter=styles.size * 0.3),
+        )
+    )
     story += _findings(findings, styles, width)
     story += heading("Body map", styles, need=styles.size * 25, keep_with_next=False)
     story += bodypicture.protocol_map(plan, library, styles, width)
@@ -332,11 +340,4 @@ def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: f
     story += _home_care(plan, library, styles)
     story += _red_flags(plan, styles)
     story += notes_story(plan, styles, width)
-    story.append(gap(10))
-    story.append(
-        para(
-            "Left and right are always the client's own left and right.",
-            styles.small.clone("closing", textColor=MUTED),
-        )
-    )
     return story
