@@ -238,9 +238,12 @@ def exercise_picture(
     if not exercise.regions:
         return None
     body = load_body_map()
+    # Where the steps touch (rubbing between the toes shades the toes, not the sole);
+    # an exercise that only looks shades where to look.
+    shaded = exercise.touch_regions or exercise.regions
     best: tuple[float, View, list[Shape]] | None = None
     for view in views(body, ()):
-        shapes = [s for region in exercise.regions for s in matches(body, view, region, BOTH)]
+        shapes = [s for region in shaded for s in matches(body, view, region, BOTH)]
         score = sum(shape.area for shape in shapes)
         if shapes and (best is None or score > best[0]):
             best = (score, view, shapes)
