@@ -104,8 +104,7 @@ class FileActions:
             self.document.undo_stack.clear()
 
     def open_session(self) -> None:
-        name = self.document.plan.client.name
-        record = self.store.find_client(name) if name else None
+        record = self._client_of_session()
         if record is None:
             asks.show_error(
                 self.window,
@@ -193,7 +192,13 @@ class FileActions:
             except StoreError:
                 pass
         name = self.document.plan.client.name
-        return self.store.find_client(name) if name else None
+        if not name:
+            return None
+        try:
+            # A plan file's "margaret olsen" is the client Margaret Olsen (as planner import).
+            return self.store.find_client(name) or self.store.match_client(name)
+        except StoreError:  # several clients of that name: the panel must say which
+            return None
 
     # -- templates -------------------------------------------------------------
 

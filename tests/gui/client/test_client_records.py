@@ -208,3 +208,24 @@ def test_client_dialog_takes_typing_from_the_panel(window, qtbot, monkeypatch):
     monkeypatch.setattr(asks, "ask_client", ask)
     qtbot.mouseClick(window.client_panel.new_client, Qt.MouseButton.LeftButton)
     assert window.document.plan.client.name == "Margaret Olsen"
+
+
+def test_a_plan_file_for_a_known_client_is_saved_under_them(window, monkeypatch, tmp_path):
+    import json
+
+    client = window.store.save_client(MARGARET)
+    plan = {
+        "format": "session-plan",
+        "version": 1,
+        "title": "From a file",
+        "client": {"name": "  margaret   OLSEN "},
+        "steps": [{"technique": "effleurage", "region": "foot", "minutes": 5}],
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    monkeypatch.setattr(asks, "ask_open_path", lambda *args: path)
+    monkeypatch.setattr(asks, "ask_make_standing", lambda parent, name: False)
+    window.files.open_plan_file()
+    assert window.files.save()
+    assert [s.title for s in window.store.session_summaries(client.id)] == ["From a file"]
+    assert len(window.store.clients()) == 1
