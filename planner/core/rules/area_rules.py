@@ -28,7 +28,9 @@ from planner.core.rules.base import (
 from planner.core.vocab import AVOID_REASONS
 
 # Reasons whose danger reaches beyond the marked area, along the limb.
-LIMB_WIDE = ("blood-clot", "skin-infection", "tumor", "fracture")
+LIMB_WIDE = ("blood-clot", "skin-infection", "tumor", "fracture", "weakened-bone")
+# Reasons where pressure elsewhere on the limb still loads the marked bone or tissue.
+BONE_OR_TUMOR = ("fracture", "weakened-bone", "tumor")
 # Reasons a step may not simply "work around": they have stricter rules of their own.
 NO_WORKING_AROUND = ("blood-clot", "skin-infection")
 
@@ -178,16 +180,16 @@ def skin_infection_limb(facts: Facts, work: Work) -> Iterable[Fields]:
     "fracture-tumor-limb",
     "caution",
     STEP,
-    ("avoid: fracture, tumor", "limb table", "step area", "pressure"),
+    ("avoid: fracture, weakened-bone, tumor", "limb table", "step area", "pressure"),
     N_(
-        "Firm or deep pressure elsewhere on the limb (that side) of a fracture or a tumor "
-        "(the marked area itself is ruled out by avoided-area)."
+        "Firm or deep pressure elsewhere on the limb (that side) of a fracture, a weakened "
+        "bone or a tumor (the marked area itself is ruled out by avoided-area)."
     ),
     N_(
         "{label} uses {pressure} pressure on {limb}, which has a {reason} at {avoided}. "
         "Pressure carries along the limb: keep to light or moderate pressure on {limb}."
     ),
-    when=_has_reason("fracture", "tumor"),
+    when=_has_reason(*BONE_OR_TUMOR),
     touch=True,
     min_rank=FIRM,
 )
@@ -203,7 +205,7 @@ def fracture_tumor_limb(facts: Facts, work: Work) -> Iterable[Fields]:
             reason=AVOID_REASONS[a.reason].lower(),
         )
         for a, how in work.touches
-        if a.reason in ("fracture", "tumor") and how != INSIDE and a.limbs
+        if a.reason in BONE_OR_TUMOR and how != INSIDE and a.limbs
     ]
 
 
@@ -231,10 +233,10 @@ def blood_clot_clearance(facts: Facts) -> Iterable[Fields]:
     "limb-unknown",
     "caution",
     PLAN,
-    ("avoid: blood-clot, skin-infection, tumor, fracture", "limb table"),
+    ("avoid: blood-clot, skin-infection, tumor, fracture, weakened-bone", "limb table"),
     N_(
-        "A clot, skin infection, tumor or fracture is marked on a region that belongs to no "
-        "limb, so the limb-wide rules cannot reach beyond it."
+        "A clot, skin infection, tumor, fracture or weakened bone is marked on a region that "
+        "belongs to no limb, so the limb-wide rules cannot reach beyond it."
     ),
     N_(
         "A {reason} is marked at {avoided}, which is not on an arm or a leg: the planner "
