@@ -61,6 +61,10 @@ class ClientsMixin:
             raise StoreError(f"There is no client {client_id!r} in the store.")
         return Document(raw[number], int(number))
 
+    def client_count(self) -> int:
+        """How many clients there are, without reading their records."""
+        return len((self._db.storage.read() or {}).get("clients", {}))
+
     def client(self, client_id: str) -> ClientRecord:
         return client_from_json(self._client_doc(client_id))
 

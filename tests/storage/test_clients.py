@@ -187,3 +187,11 @@ def test_overview_refuses_a_newer_store(folder: Path, store: Store, alex: Client
     path.write_text(json.dumps(data))
     with pytest.raises(StoreError, match="newer version"):
         client_overview(folder)
+
+
+def test_client_count(store: Store, alex: ClientRecord):
+    assert store.client_count() == 1
+    store.save_client(ClientRecord("", "Bea Smith"))
+    assert store.client_count() == 2
+    store.delete_client(alex.id)
+    assert store.client_count() == 1

@@ -69,7 +69,7 @@ class EmptyTableHint(QObject):
             from planner.storage import StoreError
 
             try:
-                has_clients = bool(self.files.store.clients())
+                has_clients = self.files.store.client_count() > 0  # runs on every edit
             except StoreError:
                 has_clients = True
             chosen = bool(document.plan.client.name)
