@@ -94,8 +94,24 @@ def session_docs(folder: Path, client_id: str) -> list[dict[str, Any]]:
 def client_course(folder: Path, key: str) -> tuple[dict[str, Any], list[Visit]]:
     """(the client's stored record, their visits in date order)."""
     client = find_client_doc(folder, key)
-    docs = session_docs(folder, str(client["id"]))
-    return client, _visits(docs, str(client.get("name", "")))
+    return client, course_visits(folder, str(client["id"]), str(client.get("name", "")))
+
+
+def course_visits(folder: Path, client_id: str, name: str) -> list[Visit]:
+    """A client's visits in date order: from the course copy while it matches the file."""
+    from planner.storage import coursecache
+
+    source = coursecache.source_of(folder / SESSIONS_DIR / f"{client_id}.json")
+    if source is None:
+        return []
+    cached = coursecache.read_cache(folder, client_id, source)
+    if cached is not None:
+        cached.sort(key=lambda visit: (visit.date, visit.saved_at))
+        return cached
+    docs = session_docs(folder, client_id)
+    visits = _visits(docs, name)
+    coursecache.write_cache(folder, client_id, source, docs)
+    return visits
 
 
 def _visits(docs: list[dict[str, Any]], name: str) -> list[Visit]:
@@ -123,7 +139,7 @@ class CourseMixin:
         read half-written.
         """
         self._sessions.path(client_id)  # an id that is no client's is refused
-        return _visits(session_docs(self.folder, client_id), client_id)
+        return course_visits(self.folder, client_id, client_id)
 
     def course_notes(
         self, client_id: str, date: datetime.date, session_id: str = ""

@@ -9,6 +9,7 @@ known from its id alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections import OrderedDict
@@ -111,6 +112,9 @@ class SessionFiles:
         if db is not None:
             db.close()
         path = self.path(client_id)
+        # The copy of what progress reads (coursecache.py) goes with the sessions.
+        with contextlib.suppress(OSError):
+            path.with_name(f".{client_id}.course.json").unlink()
         try:
             path.unlink()
         except FileNotFoundError:
