@@ -170,6 +170,20 @@ def test_settings_round_trip(folder: Path, store: Store):
         again.save_settings(Settings(paper="legal"))
 
 
+def test_home_care_settings_are_checked(folder: Path, store: Store):
+    assert (Settings().daily_minutes, Settings().emergency_number) == (30, "")
+    store.save_settings(Settings(daily_minutes=20, emergency_number="+44 999"))
+    assert store.settings().daily_minutes == 20
+    for bad, message in (
+        (Settings(daily_minutes=0), "daily home-care time"),
+        (Settings(daily_minutes=241), "daily home-care time"),
+        (Settings(daily_minutes=True), "daily home-care time"),  # type: ignore[arg-type]
+        (Settings(emergency_number="call Bob"), "emergency number"),
+    ):
+        with pytest.raises(StoreError, match=message):
+            store.save_settings(bad)
+
+
 def test_read_only_store_refuses_every_write(folder: Path, store: Store, alex: ClientRecord):
     store.close()
     with Store.open(folder, read_only=True) as reader:

@@ -20,7 +20,8 @@ _FINDING_ROLES = (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, R
 class HomeCareModel(ListTable):
     """The routine the client takes home; editing a proposal makes it the plan's own."""
 
-    HEADERS = ("Exercise", "Min", "Times a day", "Days a week", "Note")
+    # Short headings: the numbers are narrow, the titles and notes need the dock's width.
+    HEADERS = ("Exercise", "Min", "Per day", "Days/week", "Note")
     _FIELDS = {1: "minutes", 2: "times_a_day", 3: "days_a_week", 4: "note"}
 
     def __init__(self, document: Any) -> None:

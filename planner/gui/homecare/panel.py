@@ -78,7 +78,8 @@ class HomeCarePanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for number_column in (1, 2, 3):  # minutes, times a day, days a week
+            header.setSectionResizeMode(number_column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
