@@ -52,6 +52,32 @@ def _value(value: float) -> str:
     return f"{value:g}"
 
 
+def _thinned(coords: list[tuple[float, float]], step: float = 3.0) -> list[tuple[float, float]]:
+    """The line of a long course with the lowest and highest point of each ``step`` of width.
+
+    Every rise and fall stays visible at the page's resolution, with a fraction of the
+    points (each one is a number reportlab formats in Python).
+    """
+    kept: list[tuple[float, float]] = []
+    bucket: list[tuple[float, float]] = []
+    for point in coords:
+        if bucket and point[0] - bucket[0][0] >= step:
+            kept.extend(_ends(bucket))
+            bucket = []
+        bucket.append(point)
+    kept.extend(_ends(bucket))
+    kept[0], kept[-1] = coords[0], coords[-1]
+    return kept
+
+
+def _ends(bucket: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    if len(bucket) <= 2:
+        return bucket
+    low = min(bucket, key=lambda point: point[1])
+    high = max(bucket, key=lambda point: point[1])
+    return sorted({low, high}, key=lambda point: point[0])
+
+
 def _text(
     drawing: Drawing,
     at: tuple[float, float],
@@ -98,7 +124,8 @@ def chart(series: Series, width: float, height: float, font_size: float) -> Draw
     # A long course is a trend: a thinner line, dots and values at the first and latest only.
     many = len(coords) > MANY_POINTS
     if len(coords) > 1:
-        flat = [c for point in coords for c in point]
+        line = _thinned(coords) if many else coords
+        flat = [c for point in line for c in point]
         drawing.add(PolyLine(flat, strokeColor=colour, strokeWidth=1.0 if many else 1.6))
     radius = 2.4
     previous_x = -float(LABEL_ROOM)

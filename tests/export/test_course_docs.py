@@ -126,3 +126,17 @@ def test_site_marks_only_on_the_soles() -> None:
     soles = site_marks(body, body.view("soles"), measures, 1.0, 0.0)
     assert [felt for _, _, felt in soles] == [False, True]
     assert site_marks(body, body.view("front"), measures, 1.0, 0.0) == []
+
+
+def test_a_long_line_keeps_every_rise_and_fall_with_fewer_points() -> None:
+    from planner.export.charts import _thinned
+
+    points = [(i * 0.8, float((i * 7) % 11)) for i in range(500)]
+    thinned = _thinned(points)
+    assert len(thinned) < len(points) // 1.5
+    assert thinned[0] == points[0] and thinned[-1] == points[-1]
+    assert [x for x, _ in thinned] == sorted(x for x, _ in thinned)
+    assert set(thinned) <= set(points)
+    # The course's lowest and highest values stay on the line.
+    values = [y for _, y in thinned]
+    assert min(values) == min(y for _, y in points) and max(values) == max(y for _, y in points)
