@@ -97,7 +97,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", MissingGlyphsWarning)
         try:
             if args.protocol:
-                documents.append((args.protocol, build_protocol(plan, library, paper=args.paper)))
+                protocol = build_protocol(
+                    plan,
+                    library,
+                    paper=args.paper,
+                    daily_minutes=common.settings_value(args, "daily_minutes"),
+                )
+                documents.append((args.protocol, protocol))
             if args.home_care:
                 data = build_home_care(
                     plan,

@@ -92,10 +92,18 @@ def cmd_print(args: argparse.Namespace) -> int:
     try:
         # Before the document is built: a missing printer is reported at once.
         name = cups.choose_printer(args.printer)
+        daily_minutes = common.settings_value(args, "daily_minutes")
         if kind == "protocol":
-            data = build_protocol(plan, library, paper=args.paper)
+            data = build_protocol(plan, library, paper=args.paper, daily_minutes=daily_minutes)
         else:
-            data = build_home_care(plan, library, large_print=args.large_print, paper=args.paper)
+            data = build_home_care(
+                plan,
+                library,
+                large_print=args.large_print,
+                paper=args.paper,
+                daily_minutes=daily_minutes,
+                emergency_number=common.settings_value(args, "emergency_number"),
+            )
         count = cups.page_count(data)
         if pages is not None and pages[0] > count:
             raise common.UsageError(f"--pages {args.pages}: the {what} has {count} pages")

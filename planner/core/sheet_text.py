@@ -42,8 +42,8 @@ WEEK_INTRO = (
 WEEK_TICK = "Tick each time you do it"
 WEEK_SCORE = "How bad were your symptoms today? 0 = none, 10 = worst."
 CLOSING = "Questions? Ask your therapist at your next visit."
-PICTURE_KEY_WORKED = "Shaded: work here."
-PICTURE_KEY_LOOK = "Shaded: look here."
+PICTURE_KEY_WORKED = "Dark: work here."
+PICTURE_KEY_LOOK = "Dark: look here."
 PICTURE_KEY_LEFT_OUT = "Striped: leave out."
 
 # Why a place is left alone, in a sentence a client reads.

@@ -73,8 +73,12 @@ def build_protocol(
     *,
     paper: str = "letter",
     invariant: bool = False,
+    daily_minutes: float | None = None,
 ) -> bytes:
     """The therapist's protocol as PDF bytes.
+
+    ``daily_minutes`` is the therapist's limit for home care a day (30 when None):
+    the protocol lists the same routine as the client's sheet.
 
     Args:
         plan: the session plan; its own techniques and exercises are honoured.
@@ -104,7 +108,7 @@ def build_protocol(
             subject=f"Massage session protocol, {long_date(plan.date)}",
             invariant=invariant,
         )
-        return doc.render(protocol_story(plan, library, styles, doc.width))
+        return doc.render(protocol_story(plan, library, styles, doc.width, daily_minutes))
 
 
 def build_home_care(

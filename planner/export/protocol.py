@@ -286,8 +286,10 @@ def _techniques(plan: SessionPlan, library: Library, styles: Styles) -> list[Flo
     return story
 
 
-def _home_care(plan: SessionPlan, library: Library, styles: Styles) -> list[Flowable]:
-    routine = effective_routine(plan, library)
+def _home_care(
+    plan: SessionPlan, library: Library, styles: Styles, daily_minutes: float | None
+) -> list[Flowable]:
+    routine = effective_routine(plan, library, daily_minutes)
     story: list[Flowable] = heading("Home care given to the client", styles)
     if not routine:
         story.append(para("No home-care exercises in this plan.", styles.body))
@@ -321,9 +323,15 @@ def _red_flags(plan: SessionPlan, styles: Styles) -> list[Flowable]:
     return story
 
 
-def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: float) -> list[Any]:
+def protocol_story(
+    plan: SessionPlan,
+    library: Library,
+    styles: Styles,
+    width: float,
+    daily_minutes: float | None = None,
+) -> list[Any]:
     """Every flowable of the therapist's protocol, in reading order."""
-    findings = check_plan(plan, library)
+    findings = check_plan(plan, library, daily_minutes)
     story: list[Any] = _title_block(plan, styles, width)
     # Said once, at the top: as a closing line it could sit alone on a last page.
     story.append(
@@ -337,7 +345,7 @@ def protocol_story(plan: SessionPlan, library: Library, styles: Styles, width: f
     story += bodypicture.protocol_map(plan, library, styles, width)
     story += _steps(plan, library, findings, styles, width)
     story += _techniques(plan, library, styles)
-    story += _home_care(plan, library, styles)
+    story += _home_care(plan, library, styles, daily_minutes)
     story += _red_flags(plan, styles)
     story += notes_story(plan, styles, width)
     return story

@@ -111,7 +111,7 @@ def test_home_care_sheet_in_plain_words(home_care_pdf: bytes) -> None:
         "Given on 21 November 2026 by Sam Rivera, LMT, Northside Bodywork",
         "Your routine: about 18 minutes a day",
         "1. Check your feet",
-        "Shaded: look here.",
+        "Dark: look here.",
         "Rub between your toes",
         "Write the alphabet with your foot",
         "3 minutes, twice a day, every day",

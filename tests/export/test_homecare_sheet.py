@@ -121,7 +121,7 @@ def test_large_pictures_are_at_least_as_large_and_labels_alike() -> None:
 @pytest.mark.parametrize("print_", PRINTS)
 def test_left_and_right_labelled_on_every_picture(print_: str) -> None:
     text = " ".join(page_texts(sheet(PLANS[0], print_)))
-    pictures = len(re.findall(r"Shaded: (?:work|look) here\.", text))
+    pictures = len(re.findall(r"Dark: (?:work|look) here\.", text))
     assert pictures == len(words(PLANS[0]).routine)
     assert len(re.findall(r"your left\s+your right", text)) == pictures
 

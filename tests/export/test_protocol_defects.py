@@ -36,3 +36,15 @@ def test_worked_areas_have_their_own_heading_in_the_legend() -> None:
     session = text.index("This session")
     worked = text.index("Worked in this session")
     assert feels < session < worked
+
+
+def test_protocol_lists_the_routine_the_sheet_carries_under_the_limit() -> None:
+    from planner.export import build_home_care
+
+    plan = make_plan()
+    protocol = flat_text(build_protocol(plan, daily_minutes=5))
+    sheet = flat_text(build_home_care(plan, daily_minutes=5))
+    assert "1. Check your feet: 2 min each time" in protocol
+    assert "2. Rub between your toes: 3 min each time" in protocol
+    assert "3. " not in protocol.split("Home care given to the client", 1)[1].split("Red flags")[0]
+    assert "Your routine: about 5 minutes a day" in sheet

@@ -82,7 +82,7 @@ def build_pdf(
 
     with _BUILD_LOCK:
         if kind == "protocol":
-            return build_protocol(plan, library, paper=paper)
+            return build_protocol(plan, library, paper=paper, daily_minutes=daily_minutes)
         return build_home_care(
             plan,
             library,
