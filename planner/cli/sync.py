@@ -66,7 +66,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     store = _open(args)
     try:
-        state = Ledger(store.folder).state
+        state = Ledger(store.folder, read_only=True).state
         given = args.url or state.get("url")
         if not given:
             raise common.UsageError("which server? give its address: planner sync URL")

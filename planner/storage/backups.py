@@ -261,7 +261,8 @@ def restore_backup(folder: Path, backup_path: Path) -> Path:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         names = [str(name) for name in manifest["files"]]
         for name in names:
-            json.loads((backup_path / name).read_text(encoding="utf-8"))
+            if name.endswith(".json"):  # the sync ledger (sync.db) is SQLite, not JSON
+                json.loads((backup_path / name).read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise StoreError(
             f"The backup {backup_path} is not complete or readable: {error}."

@@ -10,7 +10,7 @@ Version 2 keeps ``store.json`` small (``meta``, ``clients``,
 ``templates``, ``settings``, records with string ids), the user's own library in
 ``own.json`` and each client's sessions in ``sessions/<client-id>.json``.
 
-Version 3 (current) adds the sync ledger, ``sync.json`` (planner.storage.ledger):
+Version 3 (current) adds the sync ledger, ``sync.db`` (planner.storage.ledger):
 every record becomes a document with a kind, an id and revisions, which the
 ledger keeps beside the records; new ids are 128-bit UUID4s, and the ids of
 older records keep working. The migration writes an empty ledger with a new
@@ -141,11 +141,11 @@ def _template(doc: dict[str, Any], number: str) -> dict[str, Any]:
 
 def _migrate_2_to_3(tables: Tables) -> tuple[Tables, list[Writer]]:
     def write_ledger(folder: Path) -> None:
-        from planner.storage.ledger import LEDGER_FILE, LedgerStorage, new_ledger
+        from planner.storage.ledger import Ledger
 
-        path = folder / LEDGER_FILE
-        if not path.exists():  # a migration cut short keeps the ledger it wrote
-            LedgerStorage(path).write(new_ledger())
+        ledger = Ledger(folder)  # a migration cut short keeps the ledger it made
+        ledger.save()
+        ledger.close()
 
     return {**tables, "meta": {"1": {"schema_version": 3}}}, [write_ledger]
 

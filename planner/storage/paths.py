@@ -17,7 +17,7 @@ OWN_FILE = "own.json"  # plain JSON: the user's own techniques and exercises
 SESSIONS_DIR = "sessions"  # tinydb per client: sessions/<client-id>.json
 BACKUPS_DIR = "backups"
 LOCK_FILE = "store.lock"
-LEDGER_FILE = "sync.json"  # tinydb: what the sync knows of each record's revisions
+LEDGER_FILE = "sync.db"  # SQLite: what the sync knows of each record's revisions
 
 # The store's layout version (migrations.py has the history); here so that
 # readers that need no migration (planner clients) can check it cheaply.

@@ -49,10 +49,7 @@ def list_conflicts(store: Store, ledger: Ledger | None = None) -> list[dict[str,
 
 
 def _find(ledger: Ledger, wanted: str) -> str:
-    if wanted in ledger.docs:
-        docs = [wanted]
-    else:
-        docs = [doc for doc in ledger.docs if doc.split(":", 1)[1] == wanted]
+    docs = [doc for doc in ledger.conflicted() if wanted in (doc, doc.split(":", 1)[1])]
     docs = [doc for doc in docs if rivals(ledger.docs[doc])]
     if not docs:
         raise StoreError(f"There is no conflict about {wanted!r}.")

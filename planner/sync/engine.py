@@ -71,9 +71,9 @@ def sync(
     not written over them (see :func:`planner.sync.local.hold`).
     """
     say = progress or (lambda _: None)
+    couch.check()  # first: a sync that cannot start leaves the store folder as it was
     ledger = Ledger(store.folder)
     local.replay_journal(store, ledger, run=run)
-    couch.check()
     start = _starting_point(couch, ledger)
     if ledger.state.get("url") != couch.url or (start is None and ledger.state.get("since")):
         # Another database, or this one lost our checkpoint (emptied, restored): it may
@@ -112,7 +112,8 @@ class Outcome:
 
 def _new_server(ledger: Ledger, url: str) -> None:
     """Another database: everything is offered to it, and its feed read from the start."""
-    for entry in ledger.docs.values():
+    ledger.docs.load(ledger.docs.ids())
+    for entry in ledger.docs.loaded.values():
         for leaf in entry["leaves"].values():
             leaf["pushed"] = False
     ledger.state.update(url=url, since=None, previous_since=None)
@@ -137,8 +138,8 @@ def push(couch: Couch, store: Store, ledger: Ledger, run: Runner[Any] = direct) 
     """Send the revisions the server lacks; the count sent."""
     pending = [
         (doc, rev)
-        for doc, entry in ledger.docs.items()
-        for rev, leaf in entry["leaves"].items()
+        for doc in _loaded(ledger, ledger.unpushed())
+        for rev, leaf in ledger.docs[doc]["leaves"].items()
         if not leaf["pushed"]
     ]
     sent = 0
@@ -218,6 +219,7 @@ def _take(
     outcome: Outcome,
 ) -> int:
     wanted: list[tuple[str, str]] = []
+    ledger.docs.load(change.get("id", "") for change in results)
     for change in results:
         doc = change.get("id", "")
         if d.split_doc_id(doc) is None:
@@ -252,6 +254,11 @@ def _take(
         outcome.held.add(doc)
     local.write_journal(store, ledger, save=False, run=run)  # saved with the checkpoint
     return len(fetched)
+
+
+def _loaded(ledger: Ledger, docs: list[str]) -> list[str]:
+    ledger.docs.load(docs)
+    return docs
 
 
 def _store_leaf(entry: dict[str, Any] | None) -> dict[str, Any] | None:

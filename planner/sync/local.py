@@ -140,14 +140,16 @@ def scan(
     if not changed:
         return 0
     by_source: dict[str, list[str]] = defaultdict(list)
-    for doc, entry in ledger.docs.items():
+    for doc in ledger.docs.live_in(changed):
         parts = d.split_doc_id(doc)
-        if parts is not None and entry["leaves"][entry["winner"]]["deleted"] is False:
+        if parts is not None:
             by_source[d.BY_NAME[parts[0]].source_of(parts[1])].append(doc)
     count = 0
     for source in changed:
         present = set()
-        for kind, record_id, record in run(functools.partial(_read_source, store, source)):
+        found = run(functools.partial(_read_source, store, source))
+        ledger.docs.load(d.doc_id(kind.name, record_id) for kind, record_id, _ in found)
+        for kind, record_id, record in found:
             doc = d.doc_id(kind.name, record_id)
             present.add(doc)
             if doc in held and "base" in ledger.docs.get(doc, {}):

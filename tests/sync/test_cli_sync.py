@@ -58,8 +58,8 @@ def test_sync_json_remembers_the_server_and_user(desks, database: str, server: S
     assert json.loads(got.stdout) == {"sent": 0, "received": 5, "conflicts": 0}
     again = planner(a, "sync", password=server.password)  # URL and user remembered
     assert again.returncode == 0 and again.stdout == "Sent 0, received 0.\n"
-    ledger = (a / "sync.json").read_text()
-    assert server.password not in ledger and database in ledger
+    ledger = (a / "sync.db").read_bytes()
+    assert server.password.encode() not in ledger and database.encode() in ledger
 
 
 def test_conflicts_listed_and_resolved_from_the_command_line(desks, database, server):

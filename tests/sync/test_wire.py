@@ -90,8 +90,8 @@ def test_server_stopped_mid_sync_is_one_line_and_nothing_lost(desks, own_server:
         sync(store, c)
     assert "cannot be reached" in str(failure.value) and "\n" not in str(failure.value)
     after = data(a)
-    assert {k: v for k, v in after.items() if k != "sync.json"} == {
-        k: v for k, v in before.items() if k != "sync.json"
+    assert {k: v for k, v in after.items() if k != "sync.db"} == {
+        k: v for k, v in before.items() if k != "sync.db"
     }
     assert everything(a) == records
 

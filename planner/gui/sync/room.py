@@ -198,7 +198,7 @@ class SyncRoom(QObject):
     def shutdown(self) -> None:
         self.timer.stop()
         if self.worker is not None:
-            self.worker.closing = True
+            self.worker.close()
 
 
 def install(window: Any) -> SyncRoom:

@@ -77,8 +77,22 @@ class SyncWorker(QObject):
             outcome = str(error)
         except Exception as error:  # never lose the thread silently
             outcome = f"The sync stopped: {error}"
-        if not self.closing:
+        if self.closing:
+            self.close_client()
+        else:
             self.finished.emit(outcome)
+
+    def close_client(self) -> None:
+        """Close the kept connections (when the window closes)."""
+        if self._couch is not None:
+            self._couch[1].close()
+            self._couch = None
+
+    def close(self) -> None:
+        """The window closes: stop waiting for it, and close the connections if idle."""
+        self.closing = True
+        if not self.running:
+            self.close_client()
 
     def on_window_thread(self, step: Callable[[], Any]) -> Any:
         """Run ``step`` on the window's thread and return what it returns."""
