@@ -135,7 +135,7 @@ def scan(
     unsaved edits in the window) whose newer version waits stays waiting.
     """
     seen: dict[str, Any] = ledger.state.get("sources") or {}
-    now = run(functools.partial(d.sources, store.folder))
+    now: dict[str, Any] = dict(d.sources(store.folder))  # the folder only: beside the window
     changed = [s for s in set(now) | set(seen) if everything or now.get(s) != seen.get(s)]
     if not changed:
         return 0

@@ -165,11 +165,13 @@ class SyncRoom(QObject):
         An open session with unsaved changes is left as it is (the sync kept the
         store's copy too); saving it makes the two versions a conflict to resolve.
         """
+        written = {doc.split(":", 1)[0] for doc in outcome.written} if outcome else None
         panel = getattr(self.window, "client_panel", None)
-        if panel is not None:
+        if panel is not None and (written is None or "client" in written):
             panel.refresh_clients()
         document = self.window.document
-        document.set_library(self.store.library())
+        if written is None or {"technique", "exercise"} & written:
+            document.set_library(self.store.library())
         doc = self._open_doc()
         if outcome is None or not doc:
             return
