@@ -106,3 +106,65 @@ def settings_value(args: argparse.Namespace, name: str) -> Any:
     except (OSError, ValueError):
         return None
     return value if isinstance(value, (int, float, str)) and not isinstance(value, bool) else None
+
+
+def check_outputs(outputs: list[str], inputs: list[tuple[str, str]] | None = None) -> list[str]:
+    """The files the outputs are written to, checked before any work; else one-line errors.
+
+    Each output goes through :func:`planner.export.output_target` (a link to a
+    regular file is followed on purpose; a FIFO, a device, a folder or a link to
+    nothing is refused), its folder must be writable, it must not be one of the
+    command's ``inputs`` (``(path, what it is)``, compared as files, so also
+    through a link), and no two outputs may be the same file.
+    """
+    import os
+
+    from planner.export import ExportError, output_target
+
+    targets: list[str] = []
+    for path in outputs:
+        try:
+            target = output_target(path)
+        except ExportError as error:
+            raise UsageError(str(error)) from None
+        folder = os.path.dirname(os.path.abspath(target))
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise UsageError(f"{path}: cannot write in the folder {folder}")
+        for source, what in inputs or []:
+            if _same_file(target, source):
+                raise UsageError(f"{path}: is {what} itself; give another output file")
+        if any(_same_file(target, other) for other in targets):
+            raise UsageError(f"{path}: the two documents need different files")
+        targets.append(target)
+    return targets
+
+
+def _same_file(one: str, other: str) -> bool:
+    """The same file, also through a link or another spelling of the path."""
+    import os
+
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist yet
+        return os.path.realpath(one) == os.path.realpath(other)
+
+
+def store_inputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """Every file in the store folder (and its sessions folder), as inputs no output may be."""
+    import os
+
+    from planner.storage.paths import SESSIONS_DIR
+
+    folder = data_folder(args)
+    found: list[tuple[str, str]] = []
+    for where in (folder, folder / SESSIONS_DIR):
+        try:
+            names = sorted(os.listdir(where))
+        except OSError:  # no store yet, or no sessions: nothing to protect there
+            continue
+        for name in names:
+            path = where / name
+            if os.path.isfile(path):
+                shown = os.path.relpath(path, folder)
+                found.append((str(path), f"the store's file {shown}"))
+    return found

@@ -38,20 +38,6 @@ def add_commands(commands: Any) -> None:
     intake.set_defaults(func=cmd_intake)
 
 
-def _check_output(path: str) -> None:
-    import os
-
-    from planner.export import ExportError, output_target
-
-    try:
-        target = output_target(path)
-    except ExportError as error:
-        raise common.UsageError(str(error)) from None
-    folder = os.path.dirname(os.path.abspath(target))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise common.UsageError(f"{path}: cannot write in the folder {folder}")
-
-
 def _write(path: str, build: Any, command: str) -> None:
     """Build a document (noting missing glyphs as a warning) and write it whole."""
     from planner.export import ExportError, MissingGlyphsWarning, write_pdfs
@@ -106,7 +92,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from planner.storage.errors import StoreError
 
     if args.pdf:
-        _check_output(args.pdf)
+        common.check_outputs([args.pdf], common.store_inputs(args))
     elif args.large_print:
         raise common.UsageError("--large-print is for the report: add --pdf OUT.pdf")
     try:
@@ -138,7 +124,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
     from planner.storage import Store, StoreError
     from planner.storage.course import find_client_doc
 
-    _check_output(args.pdf)
+    common.check_outputs([args.pdf], common.store_inputs(args))
     folder = common.data_folder(args)
     try:
         client_id = str(find_client_doc(folder, args.client)["id"])

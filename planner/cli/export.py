@@ -9,7 +9,6 @@ file untouched.
 from __future__ import annotations
 
 import argparse
-import os
 import warnings
 from typing import Any
 
@@ -41,35 +40,6 @@ def add_commands(subparsers: Any) -> None:
     export.set_defaults(func=cmd_export)
 
 
-def _check_outputs(plan: str, outputs: list[str]) -> None:
-    """Fail before any work when an output cannot take its file, is the plan, or is shared."""
-    from planner.cli.common import UsageError
-    from planner.export import ExportError, output_target
-
-    targets: list[str] = []
-    for path in outputs:
-        try:
-            target = output_target(path)
-        except ExportError as error:
-            raise UsageError(str(error)) from None
-        folder = os.path.dirname(os.path.abspath(target))
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise UsageError(f"{path}: cannot write in the folder {folder}")
-        if plan and _same_file(target, plan):
-            raise UsageError(f"{path}: is the plan file itself; give another output file")
-        if any(_same_file(target, other) for other in targets):
-            raise UsageError(f"{path}: the two documents need different files")
-        targets.append(target)
-
-
-def _same_file(one: str, other: str) -> bool:
-    """The same file, also through a link or another spelling of the path."""
-    try:
-        return os.path.samefile(one, other)
-    except OSError:  # one of them does not exist yet
-        return os.path.realpath(one) == os.path.realpath(other)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """Build the requested documents, then write them; exit status 0 or 2."""
     from planner.cli import common
@@ -90,7 +60,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise common.UsageError("--large-print is for the home-care sheet: add --home-care OUT.pdf")
     if bool(args.plan) == bool(args.session):
         raise common.UsageError("give a plan file or --session ID (one of the two)")
-    _check_outputs(args.plan or "", outputs)
+    inputs = [(args.plan, "the plan file")] if args.plan else common.store_inputs(args)
+    common.check_outputs(outputs, inputs)
     plan, library, source = common.load_plan_source(args)
     documents: list[tuple[str, bytes]] = []
     with warnings.catch_warnings(record=True) as caught:

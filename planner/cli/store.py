@@ -181,14 +181,14 @@ def _bad_count(bad: list[str]) -> str:
 
 
 def cmd_store_backup(args: argparse.Namespace) -> int:
-    dest = Path(args.dest)
+    dest = _backup_target(args)
 
     def copy(store: Any) -> list[str]:
         store.backup(dest)
         return list(store.check_records()[1])
 
     bad = _run(_open(args, read_only=True), copy)
-    print(f"store copied to {dest}")
+    print(f"store copied to {args.dest}")
     if bad:
         # The copy is faithful (damage and all, for whoever repairs it); say so once.
         common.warn(
@@ -199,10 +199,34 @@ def cmd_store_backup(args: argparse.Namespace) -> int:
     return common.EXIT_OK
 
 
+def _backup_target(args: argparse.Namespace) -> Path:
+    """Where ``store backup`` writes: a .zip file checked as any output, or a new folder.
+
+    A link is followed on purpose (to a regular file for a .zip, to an empty
+    folder otherwise); a link to nothing, a FIFO or a device is refused.
+    """
+    import os
+
+    if args.dest.lower().endswith(".zip"):
+        (target,) = common.check_outputs([args.dest], common.store_inputs(args))
+        return Path(target)
+    dest = args.dest
+    if os.path.islink(dest):
+        if not os.path.exists(dest):
+            raise common.UsageError(f"{dest}: is a symbolic link to nothing")
+        dest = os.path.realpath(dest)
+    if os.path.isfile(dest):
+        raise common.UsageError(f"{args.dest}: already exists and is not an empty folder")
+    if os.path.lexists(dest) and not os.path.isdir(dest):
+        raise common.UsageError(f"{args.dest}: is not a folder or a file (a FIFO or a device?)")
+    return Path(dest)
+
+
 def cmd_templates_export(args: argparse.Namespace) -> int:
     names = args.names or None
+    (target,) = common.check_outputs([args.file], common.store_inputs(args))
     count = _run(
-        _open(args, read_only=True), lambda store: store.export_templates(Path(args.file), names)
+        _open(args, read_only=True), lambda store: store.export_templates(Path(target), names)
     )
     print(f"{count} template{'s' if count != 1 else ''} written to {args.file}")
     return common.EXIT_OK

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,3 +64,13 @@ def write_plan(folder: Path, name: str | bytes = "plan.json", **changes: Any) ->
     target = folder / name
     target.write_bytes(data)
     return target
+
+
+def small_files_only(limit: int) -> Callable[[], None]:
+    """A ``preexec_fn`` under which no file over ``limit`` bytes can be written (a full disk)."""
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return limit_file_size

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -16,7 +15,14 @@ import time
 from pathlib import Path
 
 import pytest
-from edge_helpers import one_error_line, plan_json, planner, snapshot, write_plan
+from edge_helpers import (
+    one_error_line,
+    plan_json,
+    planner,
+    small_files_only,
+    snapshot,
+    write_plan,
+)
 
 INJECTION = "\x1b[2K\r\x1b[A plan.json: no safety findings\x1b]0;pwned\x07\u202e"
 _CONTROLS = ("\x1b", "\r", "\x07", "\u202e")
@@ -258,14 +264,6 @@ def test_an_error_about_a_name_that_is_not_utf8(tmp_path: Path) -> None:
 # -- 7. all outputs of one command or none ---------------------------------------------------
 
 
-def _small_files_only(limit: int):
-    def limit_file_size() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    return limit_file_size
-
-
 def test_export_writes_both_documents_or_neither(tmp_path: Path) -> None:
     plan = write_plan(tmp_path)
     ok = planner(
@@ -285,7 +283,7 @@ def test_export_writes_both_documents_or_neither(tmp_path: Path) -> None:
         tmp_path / "p.pdf",
         "--home-care",
         tmp_path / "h.pdf",
-        preexec_fn=_small_files_only(limit),
+        preexec_fn=small_files_only(limit),
     )
     assert sizes[1][1] in one_error_line(result)
     assert snapshot(tmp_path) == before
@@ -423,9 +421,7 @@ def test_a_failed_backup_leaves_nothing_and_the_retry_works(tmp_path: Path, dest
     dest.parent.mkdir()
     before = snapshot(tmp_path)
     # No file over 200 bytes can be written, as on a disk that is full.
-    failed = planner(
-        "--data-dir", store, "store", "backup", dest, preexec_fn=_small_files_only(200)
-    )
+    failed = planner("--data-dir", store, "store", "backup", dest, preexec_fn=small_files_only(200))
     assert str(dest) in one_error_line(failed)
     assert snapshot(tmp_path) == before
     retry = planner("--data-dir", store, "store", "backup", dest)
