@@ -38,6 +38,7 @@ class ServerDialog(QDialog):
         form = QFormLayout(self)
         self.url = QLineEdit(url)
         self.url.setPlaceholderText("https://clinic.example:6984/practice")
+        self.url.setMinimumWidth(self.fontMetrics().horizontalAdvance("m" * 36))
         self.user = QLineEdit(user)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

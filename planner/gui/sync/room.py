@@ -98,7 +98,8 @@ class SyncRoom(QObject):
             when = self.last_synced.strftime("%H:%M") if self.last_synced else "not yet"
             text = f"Synced: {when}"
             if self.conflicts:
-                text += f" · {self.conflicts} conflict{'s' if self.conflicts > 1 else ''} wait"
+                many = self.conflicts > 1
+                text += f" · {self.conflicts} conflict{'s wait' if many else ' waits'}"
         self.note.setText(text)
 
     # -- actions ---------------------------------------------------------------

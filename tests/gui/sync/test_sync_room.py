@@ -76,7 +76,7 @@ def test_conflicts_side_by_side_then_merged(qtbot, tmp_path: Path, monkeypatch, 
     with open_window(qtbot, here, monkeypatch) as main:
         _point_at(main, url, couch)
         assert _sync(qtbot, main).conflicts == 1
-        assert main.sync_room.note.text().endswith("1 conflict wait")
+        assert main.sync_room.note.text().endswith("1 conflict waits")
         dialog = ConflictsDialog(main, main.store)
         qtbot.addWidget(dialog)
         assert dialog.list.count() == 1
