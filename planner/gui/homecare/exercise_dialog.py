@@ -84,6 +84,8 @@ class ExerciseDialog(FormDialog):
         super().__init__(title, parent)
         self.library = library
         self._id = ""
+        # The steps of the exercise shown, with where each touches: kept while unchanged.
+        self._steps: list[Any] = []
         self.title = self.add("&Title:", QLineEdit(self), "Exercise title")
         self.title.setPlaceholderText("What the client reads, e.g. “Roll a ball under your foot”")
         self.title.setMaxLength(TEXT_MAX)
@@ -128,6 +130,7 @@ class ExerciseDialog(FormDialog):
     def show_exercise(self, exercise: Exercise, *, keep_id: bool) -> None:
         """Fill the form from an exercise: edited (same id) or duplicated (a new one)."""
         self._id = exercise.id if keep_id else ""
+        self._steps = exercise.to_json()["steps"]
         self.title.setText(exercise.title if keep_id else f"{exercise.title} (my version)")
         self.steps.setPlainText("\n".join(exercise.steps))
         self.minutes.setValue(float(exercise.minutes))
@@ -146,7 +149,7 @@ class ExerciseDialog(FormDialog):
         return {
             "id": self._id or own_id(title, set(self.library.exercises), "exercise"),
             "title": title,
-            "steps": _lines(self.steps),
+            "steps": self._steps_json(),
             "minutes": int(minutes) if minutes.is_integer() else minutes,
             "times_a_day": self.times_a_day.value(),
             "days_a_week": self.days_a_week.value(),
@@ -154,6 +157,13 @@ class ExerciseDialog(FormDialog):
             "regions": list(checked_ids(self.regions)),
             **{name: box.isChecked() for name, box in self.properties.items()},
         }
+
+    def _steps_json(self) -> list[Any]:
+        """The steps as typed; those of the exercise shown, unchanged, keep where they
+        touch (so a copy of a built-in exercise still puts "leave out" into them)."""
+        lines = _lines(self.steps)
+        shown = [s["text"] if isinstance(s, dict) else s for s in self._steps]
+        return list(self._steps) if lines == shown else lines
 
     def first_problem(self) -> str:
         """What keeps the exercise from being saved ("" when nothing does)."""

@@ -57,3 +57,19 @@ def test_settings_dialog_edits_the_limit_and_the_emergency_number(window, qtbot,
     main.files.edit_settings()
     assert main.store.settings().daily_minutes == 20
     assert main.document.daily_minutes == 20 and main.document.emergency_number == "999"
+
+
+def test_a_copy_of_a_built_in_exercise_keeps_where_its_steps_touch(qtbot) -> None:
+    from planner.core.library import builtin_library
+    from planner.gui.homecare.exercise_dialog import ExerciseDialog
+
+    library = builtin_library()
+    ball = library.exercise("ball-roll")
+    dialog = ExerciseDialog("Duplicate", library)
+    qtbot.addWidget(dialog)
+    dialog.show_exercise(ball, keep_id=False)
+    copy = dialog.value()
+    assert copy.id != ball.id and copy.step_regions == ball.step_regions
+    # Steps changed: plain lines again, and "leave out" goes first.
+    dialog.steps.setPlainText("Sit.\\nRoll the ball.")
+    assert dialog.value().step_regions == ()
