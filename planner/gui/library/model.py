@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 
 from planner.core.library import FAMILIES, Library, Technique
 from planner.core.vocab import PRESSURE_NAMES
@@ -23,11 +23,15 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFont
 
 _Index = QModelIndex | QPersistentModelIndex
-_NO_INDEX = QModelIndex()
 
 
-class LibraryModel(QAbstractListModel):
-    """Techniques sorted by name, showing only those that match the current filter."""
+class LibraryModel(QStringListModel):
+    """Techniques sorted by name, showing only those that match the current filter.
+
+    A string-list model underneath, holding the shown techniques' labels, so that the
+    row count the list view asks of every row while it lays out 5,000 rows is
+    answered in C++ rather than by a Python ``rowCount``.
+    """
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -42,9 +46,13 @@ class LibraryModel(QAbstractListModel):
         self._all: list[Technique] = sorted(
             library.techniques.values(), key=lambda t: (t.name.casefold(), t.id)
         )
+        self._labels = [
+            f"{t.name}  (own)" if library.is_custom_technique(t.id) else t.name for t in self._all
+        ]
         # What a search looks in: name, family (id and display name) and description;
-        # the name and the family alone rank the matches (see _rank).
+        # the name and the family alone rank the matches (see _ranked).
         self._names = [t.name.casefold() for t in self._all]
+        self._spaced = [f" {name}" for name in self._names]
         self._families = [
             " ".join((t.name, t.family, FAMILIES.get(t.family, ""))).casefold() for t in self._all
         ]
@@ -52,12 +60,11 @@ class LibraryModel(QAbstractListModel):
             f"{family} {t.description.casefold()}"
             for family, t in zip(self._families, self._all, strict=True)
         ]
-        self._shown = self._match()
+        self._found = self._match(None)
+        self._show()
 
     def set_library(self, library: Library) -> None:
-        self.beginResetModel()
         self._load(library)
-        self.endResetModel()
 
     def set_filter(self, text: str = "", family: str = "", pressure: str = "") -> None:
         """Show the techniques whose text holds every word typed, of that family and pressure.
@@ -66,38 +73,54 @@ class LibraryModel(QAbstractListModel):
         with what was typed, then names with a word that does, then names holding
         every word, then matches by family, then by description; by name within each.
         """
-        self.beginResetModel()
-        self._query = tuple(text.casefold().split())
-        self._family, self._pressure = family, pressure
-        self._shown = self._match()
-        self.endResetModel()
+        query = tuple(text.casefold().split())
+        # Typing on narrows: what matches the longer words matched the shorter ones.
+        narrower = (family, pressure) == (self._family, self._pressure) and all(
+            any(word in new for new in query) for word in self._query
+        )
+        self._query, self._family, self._pressure = query, family, pressure
+        self._found = self._match(self._found if narrower else None)
+        self._show()
 
-    def _match(self) -> list[int]:
-        query, family, pressure = self._query, self._family, self._pressure
+    def _show(self) -> None:
+        """Reset the model to the found techniques, best match first."""
+        found = self._found
+        self._shown = self._ranked(found) if self._query else found
+        labels = self._labels
+        self.setStringList([labels[i] for i in self._shown])
+
+    def _match(self, among: list[int] | None) -> list[int]:
+        """The techniques (among those given, else all) that pass the filter, by name."""
         everything = self._all
-        found = [
-            i
-            for i, haystack in enumerate(self._haystacks)
-            if all(word in haystack for word in query)
-            and (not family or everything[i].family == family)
-            and (not pressure or everything[i].default_pressure == pressure)
-        ]
-        if not query:
-            return found
-        return sorted(found, key=self._rank)  # stable: by name within a rank
+        found = list(range(len(everything))) if among is None else among
+        if self._family:
+            found = [i for i in found if everything[i].family == self._family]
+        if self._pressure:
+            found = [i for i in found if everything[i].default_pressure == self._pressure]
+        haystacks = self._haystacks
+        for word in self._query:
+            found = [i for i in found if word in haystacks[i]]
+        return found
 
-    def _rank(self, i: int) -> int:
-        query, name = self._query, self._names[i]
+    def _ranked(self, found: list[int]) -> list[int]:
+        """The found techniques by rank (see set_filter), by name within a rank."""
+        query, names, spaced, families = self._query, self._names, self._spaced, self._families
         typed = " ".join(query)
-        if name.startswith(typed):
-            return 0
-        if f" {typed}" in f" {name}":  # a word of the name starts with it
-            return 1
-        if all(word in name for word in query):
-            return 2
-        if all(word in self._families[i] for word in query):
-            return 3
-        return 4
+        word_start = f" {typed}"
+        ranks: list[list[int]] = [[], [], [], [], []]
+        for i in found:
+            name = names[i]
+            if name.startswith(typed):
+                ranks[0].append(i)
+            elif word_start in spaced[i]:  # a word of the name starts with it
+                ranks[1].append(i)
+            elif all(word in name for word in query):
+                ranks[2].append(i)
+            elif all(word in families[i] for word in query):
+                ranks[3].append(i)
+            else:
+                ranks[4].append(i)
+        return [i for rank in ranks for i in rank]
 
     def families(self) -> list[str]:
         return sorted({t.family for t in self._all}, key=lambda f: FAMILIES.get(f, f))
@@ -111,16 +134,13 @@ class LibraryModel(QAbstractListModel):
                 return row
         return -1
 
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._shown)
-
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid() or index.row() >= len(self._shown):
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._labels[self._shown[index.row()]]
         technique = self.technique(index.row())
         own = self.library.is_custom_technique(technique.id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{technique.name}  (own)" if own else technique.name
         if role == Qt.ItemDataRole.ToolTipRole:
             family = FAMILIES.get(technique.family, technique.family)
             pressure = PRESSURE_NAMES[technique.default_pressure]

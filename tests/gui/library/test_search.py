@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -69,3 +71,43 @@ def test_empty_search_lists_by_name():
     assert names == sorted(names, key=str.casefold)
     model.set_filter("stroking")
     assert _names(model)[0] == "Gentle stroking"
+
+
+def _fresh(text: str, family: str = "", pressure: str = "") -> list[str]:
+    model = LibraryModel(builtin_library())
+    model.set_filter(text, family, pressure)
+    return _names(model)
+
+
+def test_typing_on_deleting_and_filters_show_what_a_fresh_search_shows():
+    # Each keystroke searches among the previous matches only while it narrows them.
+    model = LibraryModel(builtin_library())
+    steps = [
+        ("f", "", ""),
+        ("fr", "", ""),
+        ("fri", "", ""),
+        ("fr", "", ""),  # a deleted letter widens again
+        ("fr", "friction", ""),
+        ("fr", "", ""),  # family back to all
+        ("fr s", "", ""),
+        ("s fr", "", ""),
+        ("gentle", "", "light"),
+        ("gentle", "", ""),
+        ("", "", ""),
+    ]
+    for text, family, pressure in steps:
+        model.set_filter(text, family, pressure)
+        assert _names(model) == _fresh(text, family, pressure), (text, family, pressure)
+    assert _names(model) == sorted(_names(model), key=str.casefold)
+
+
+def test_own_technique_is_labelled_in_the_list():
+    library = builtin_library()
+    own = library.with_custom(
+        [dataclasses.replace(library.techniques["toe-work"], id="own-toe", name="Toe rolling")]
+    )
+    model = LibraryModel(own)
+    model.set_filter("toe rol")
+    index = model.index(0, 0)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "Toe rolling  (own)"
+    assert model.technique(0).id == "own-toe"
