@@ -79,6 +79,7 @@ PUBLIC: dict[str, set[str]] = {
 # those functions, so that no dialog ever blocks a test run).
 ASKED: dict[str, set[str]] = {
     "client": {"ClientDialog"},
+    "documents": {"SheetLanguageDialog"},
     "homecare": {"HomeCareDialog", "ExerciseDialog"},
     "library": {"TechniqueDialog"},
     "window": {"SessionChooser", "TemplateChooser", "SettingsDialog"},

@@ -168,3 +168,26 @@ def store_inputs(args: argparse.Namespace) -> list[tuple[str, str]]:
                 shown = os.path.relpath(path, folder)
                 found.append((str(path), f"the store's file {shown}"))
     return found
+
+
+def add_language_option(parser: Any) -> None:
+    """``--language CODE``: the client's papers in another language than the client's."""
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the language of the client's papers, instead of the client's own "
+        "(see 'planner languages')",
+    )
+
+
+def language(args: argparse.Namespace) -> str | None:
+    """The ``--language`` code, checked (None when not given), or :class:`UsageError`."""
+    given = getattr(args, "language", None)
+    if given is None:
+        return None
+    from planner.core.i18n import UnknownLanguageError, check_language
+
+    try:
+        return check_language(given)
+    except UnknownLanguageError as error:
+        raise UsageError(f"--language: {error}") from None

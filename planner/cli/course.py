@@ -28,6 +28,7 @@ def add_commands(commands: Any) -> None:
     progress.add_argument("--pdf", metavar="OUT.pdf", help="write the progress report")
     progress.add_argument("--large-print", action="store_true", help="the report in large print")
     progress.add_argument("--paper", choices=PAPER_SIZES, default="letter", help="paper size")
+    common.add_language_option(progress)
     progress.set_defaults(func=cmd_progress)
 
     intake = commands.add_parser("intake", help="the intake and consent form of a client")
@@ -35,6 +36,7 @@ def add_commands(commands: Any) -> None:
     intake.add_argument("--pdf", metavar="OUT.pdf", required=True, help="where to write the form")
     intake.add_argument("--large-print", action="store_true", help="the form in large print")
     intake.add_argument("--paper", choices=PAPER_SIZES, default="letter", help="paper size")
+    common.add_language_option(intake)
     intake.set_defaults(func=cmd_intake)
 
 
@@ -91,10 +93,12 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from planner.storage.course import client_course
     from planner.storage.errors import StoreError
 
+    language = common.language(args)
     if args.pdf:
         common.check_outputs([args.pdf], common.store_inputs(args))
-    elif args.large_print:
-        raise common.UsageError("--large-print is for the report: add --pdf OUT.pdf")
+    elif args.large_print or language:
+        option = "--large-print" if args.large_print else "--language"
+        raise common.UsageError(f"{option} is for the report: add --pdf OUT.pdf")
     try:
         client, visits = client_course(common.data_folder(args), args.client)
     except StoreError as error:
@@ -105,7 +109,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
         _write(
             args.pdf,
             lambda: build_progress_report(
-                client, visits, large_print=args.large_print, paper=args.paper
+                client, visits, large_print=args.large_print, paper=args.paper, language=language
             ),
             "progress",
         )
@@ -124,6 +128,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
     from planner.storage import Store, StoreError
     from planner.storage.course import find_client_doc
 
+    language = common.language(args)
     common.check_outputs([args.pdf], common.store_inputs(args))
     folder = common.data_folder(args)
     try:
@@ -146,12 +151,15 @@ def cmd_intake(args: argparse.Namespace) -> int:
         symptoms=record.symptoms,
         plan=plan,
         library=library,
+        language=record.language,
     )
     from planner.export.coursedocs import build_intake_form
 
     _write(
         args.pdf,
-        lambda: build_intake_form(intake, large_print=args.large_print, paper=args.paper),
+        lambda: build_intake_form(
+            intake, large_print=args.large_print, paper=args.paper, language=language
+        ),
         "intake",
     )
     return common.EXIT_OK

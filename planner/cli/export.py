@@ -37,6 +37,9 @@ def add_commands(subparsers: Any) -> None:
     export.add_argument(
         "--paper", choices=PAPER_SIZES, default="letter", help="paper size (default: letter)"
     )
+    from planner.cli.common import add_language_option
+
+    add_language_option(export)
     export.set_defaults(func=cmd_export)
 
 
@@ -58,6 +61,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if args.large_print and not args.home_care:
         raise common.UsageError("--large-print is for the home-care sheet: add --home-care OUT.pdf")
+    language = common.language(args)
+    if language and not args.home_care:
+        raise common.UsageError(
+            "--language is for the client's home-care sheet: add --home-care OUT.pdf"
+        )
     if bool(args.plan) == bool(args.session):
         raise common.UsageError("give a plan file or --session ID (one of the two)")
     inputs = [(args.plan, "the plan file")] if args.plan else common.store_inputs(args)
@@ -83,6 +91,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     paper=args.paper,
                     daily_minutes=common.settings_value(args, "daily_minutes"),
                     emergency_number=common.settings_value(args, "emergency_number"),
+                    language=language,
                 )
                 documents.append((args.home_care, data))
         except ExportError as error:

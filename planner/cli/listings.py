@@ -18,6 +18,14 @@ def add_commands(commands: Any) -> None:
         listing = commands.add_parser(name, help=f"list the {what}")
         listing.add_argument("--json", action="store_true", help="print as JSON")
         listing.set_defaults(func=func)
+    languages = commands.add_parser(
+        "languages",
+        help="list the languages the client's papers can be in",
+        description="List the languages the client's papers (home-care sheet, progress report, "
+        "intake form) can be written in, for --language and a client's record.",
+    )
+    languages.add_argument("--json", action="store_true", help="print as JSON")
+    languages.set_defaults(func=cmd_languages)
 
 
 def _print_json_entries(entries: list[Any], is_own: Any) -> int:
@@ -61,4 +69,18 @@ def cmd_exercises(args: argparse.Namespace) -> int:
             f"{exercise.id:<{width}}{exercise.title} ({exercise.minutes:g} min, "
             f"{in_words(exercise.times_a_day, exercise.days_a_week)}){own}"
         )
+    return common.EXIT_OK
+
+
+def cmd_languages(args: argparse.Namespace) -> int:
+    from planner.core.i18n import SOURCE_LANGUAGE, available, language_name
+
+    codes = available()
+    if args.json:
+        out = [{"code": code, "name": language_name(code)} for code in codes]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return common.EXIT_OK
+    for code in codes:
+        source = "  (the texts are written in it)" if code == SOURCE_LANGUAGE else ""
+        print(f"{code:<6}{language_name(code)}{source}")
     return common.EXIT_OK

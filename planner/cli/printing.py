@@ -46,6 +46,9 @@ def add_commands(subparsers: Any) -> None:
     command.add_argument(
         "--paper", choices=PAPER_SIZES, default="letter", help="paper size (default: letter)"
     )
+    from planner.cli.common import add_language_option
+
+    add_language_option(command)
     command.set_defaults(func=cmd_print)
 
 
@@ -79,6 +82,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     if args.large_print and not args.home_care:
         raise common.UsageError("--large-print is for the home-care sheet (--home-care)")
+    language = common.language(args)
+    if language and not args.home_care:
+        raise common.UsageError("--language is for the client's home-care sheet (--home-care)")
     if args.copies < 1:
         raise common.UsageError("--copies: at least 1")
     pages = _page_range(args.pages)
@@ -103,6 +109,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                 paper=args.paper,
                 daily_minutes=daily_minutes,
                 emergency_number=common.settings_value(args, "emergency_number"),
+                language=language,
             )
         count = cups.page_count(data)
         if pages is not None and pages[0] > count:
@@ -143,6 +150,7 @@ def _print_rasterised(
             paper=args.paper,
             daily_minutes=common.settings_value(args, "daily_minutes"),
             emergency_number=common.settings_value(args, "emergency_number"),
+            language=common.language(args),
         )
         title = job_title(kind, plan.client.name, plan.title)
         name, pages = print_to_named_printer(data, name, title)

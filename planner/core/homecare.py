@@ -16,16 +16,16 @@ may still add one).
 
 from __future__ import annotations
 
+from planner.core.i18n import _, pgettext
+from planner.core.i18n.places import PLACE_CONTEXT, english_own_place
 from planner.core.library import Exercise, Library, builtin_library
 from planner.core.plan import HomeCareItem, SessionPlan
 from planner.core.regions import (
     BOTH,
     LEFT,
     MIDLINE,
-    REGION_NAMES,
     RIGHT,
     Area,
-    area_name,
     default_side,
     is_paired,
 )
@@ -207,16 +207,19 @@ def left_out(plan: SessionPlan, regions: tuple[str, ...]) -> list[str]:
 def leave_out_sentence(plan: SessionPlan, regions: tuple[str, ...]) -> str:
     """ "Leave out your left heel." for what is avoided on these regions; "" when nothing is."""
     skipped = left_out(plan, regions)
-    return "Leave out " + " and ".join(skipped) + "." if skipped else ""
+    if not skipped:
+        return ""
+    places = (
+        skipped[0]
+        if len(skipped) == 1
+        else _("{places} and {last}").format(places=", ".join(skipped[:-1]), last=skipped[-1])
+    )
+    return _("Leave out {places}.").format(places=places)
 
 
 def _your(region: str, side: str) -> str:
     """The area in the client's words: "your left heel", "both your feet", "your neck"."""
-    if side == BOTH:
-        return "both your " + area_name(region, BOTH).removeprefix("both ")
-    if side in (LEFT, RIGHT):
-        return f"your {side} {REGION_NAMES[region]}"
-    return f"your {REGION_NAMES[region]}"
+    return pgettext(PLACE_CONTEXT, english_own_place(region, side))
 
 
 def effective_routine(

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.core import validate as v
+from planner.core.i18n import N_, _, ngettext
 
 MAX_TIMES_A_DAY = 6
 MAX_DAYS_A_WEEK = 7
@@ -44,7 +45,7 @@ PLAIN_PHRASES = frozenset(
     {"", "daily", "every day", "each day", "once a day", "once daily", "twice daily", "twice a day"}
 )
 
-_TIMES_WORDS = {1: "once a day", 2: "twice a day"}
+_TIMES_WORDS = {1: N_("once a day"), 2: N_("twice a day")}
 
 
 def _count(word: str) -> int:
@@ -102,12 +103,15 @@ def kept_note(text: str, note: str) -> str:
 
 
 def in_words(times_a_day: int, days_a_week: int) -> str:
-    """How often, as the client's sheet says it: "twice a day, 5 days a week"."""
-    times = _TIMES_WORDS.get(times_a_day, f"{times_a_day} times a day")
+    """How often, as the client's sheet says it: "twice a day, 5 days a week" (in the
+    language of the document being built)."""
+    times = _(_TIMES_WORDS[times_a_day]) if times_a_day in _TIMES_WORDS else ""
+    if not times:
+        times = ngettext("{n} time a day", "{n} times a day", times_a_day).format(n=times_a_day)
     if days_a_week >= MAX_DAYS_A_WEEK:
-        return f"{times}, every day"
-    days = "1 day a week" if days_a_week == 1 else f"{days_a_week} days a week"
-    return f"{times}, {days}"
+        return _("{times}, every day").format(times=times)
+    days = ngettext("{n} day a week", "{n} days a week", days_a_week).format(n=days_a_week)
+    return _("{times}, {days}").format(times=times, days=days)
 
 
 def check(times_a_day: object, days_a_week: object) -> str | None:

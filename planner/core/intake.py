@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.core.i18n import N_
 from planner.core.library import Library, Technique
 from planner.core.plan import AvoidedArea, SessionPlan, SymptomArea
 
-CONSENT = (
+CONSENT = N_(
     "I have told my therapist about my health as far as I know it, and I will tell them "
     "when anything changes. I understand that massage does not replace medical care and "
     "that my therapist does not diagnose illness or prescribe treatment. I agree to the "
@@ -38,6 +39,12 @@ class Intake:
     techniques: tuple[Technique, ...] = ()
     therapist: str = ""
     clinic: str = ""
+    language: str = "en"  # the client's: the form is in it
+
+
+def first_sentence(description: str) -> str:
+    """How a technique is done, in its first sentence (without the full stop)."""
+    return description.split(". ")[0].rstrip(".")
 
 
 def _unique(items: Sequence[object]) -> tuple:  # type: ignore[type-arg]
@@ -59,6 +66,7 @@ def make_intake(
     symptoms: Sequence[SymptomArea] = (),
     plan: SessionPlan | None = None,
     library: Library | None = None,
+    language: str = "en",
 ) -> Intake:
     """The form's content from a client's record and their latest (or next) session's plan."""
     planned: list[tuple[str, str]] = []
@@ -96,4 +104,5 @@ def make_intake(
         techniques=_unique(techniques),
         therapist=therapist,
         clinic=clinic,
+        language=language,
     )

@@ -99,6 +99,8 @@ class Client:
     name: str = ""
     conditions: tuple[str, ...] = ()
     notes: str = ""
+    # The language of the client's papers (a code of planner.core.i18n.available()).
+    language: str = "en"
 
 
 def _check_area(region: object, side: object) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from planner.core import howoften
 from planner.core import validate as v
+from planner.core.i18n import SOURCE_LANGUAGE, UnknownLanguageError, check_language
 from planner.core.library import Library
 from planner.core.plan import (
     AvoidedArea,
@@ -76,14 +77,23 @@ def read_header(plan: SessionPlan, data: Any) -> None:
             clinic=v.text(therapist.get("clinic", ""), "therapist.clinic", max_length=300),
         )
     if "client" in data:
-        client = v.obj(data["client"], "client", (), ("name", "conditions", "notes"))
+        client = v.obj(data["client"], "client", (), ("name", "conditions", "notes", "language"))
         plan.client = Client(
             name=v.text(client.get("name", ""), "client.name", max_length=300),
             conditions=v.id_list(
                 client.get("conditions", []), "client.conditions", CONDITIONS, "condition"
             ),
             notes=v.text(client.get("notes", ""), "client.notes"),
+            language=_language(client.get("language", SOURCE_LANGUAGE)),
         )
+
+
+def _language(value: Any) -> str:
+    """The client's language: one of the planner's catalogs ("en" when the file says none)."""
+    try:
+        return check_language(value)
+    except UnknownLanguageError as error:
+        raise v.FormatError("client.language", str(error)) from None
 
 
 def read_avoid(plan: SessionPlan, data: Any) -> None:

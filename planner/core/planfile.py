@@ -18,6 +18,7 @@ from planner.core import validate as v
 from planner.core.atomicfile import write_atomic
 from planner.core.coursefile import KEYS as COURSE_KEYS
 from planner.core.coursefile import course_keys_to_json, read_course_keys
+from planner.core.i18n import SOURCE_LANGUAGE
 from planner.core.library import (
     Exercise,
     Library,
@@ -208,6 +209,8 @@ def plan_to_json(plan: SessionPlan) -> dict[str, Any]:
         "conditions": list(plan.client.conditions),
         "notes": plan.client.notes,
     }
+    if plan.client.language != SOURCE_LANGUAGE:
+        data["client"]["language"] = plan.client.language
     data["avoid"] = [
         {"region": a.region, "side": a.side, "reason": a.reason, "note": a.note} for a in plan.avoid
     ]

@@ -18,16 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from planner.core.i18n import N_
 from planner.core.measures import Measures, stored_measures
 from planner.core.regions import area_phrase
 from planner.core.vocab import SYMPTOM_KINDS
 
 MEASURES: dict[str, str] = {
-    "pain_before": "Pain before the session (0-10)",
-    "pain_after": "Pain after the session (0-10)",
-    "mnsi_a": "MNSI questionnaire score (0-13)",
-    "symptom": "Symptom intensity (0-10)",
-    "monofilament_not_felt": "Monofilament sites not felt (of 6)",
+    "pain_before": N_("Pain before the session (0-10)"),
+    "pain_after": N_("Pain after the session (0-10)"),
+    "mnsi_a": N_("MNSI questionnaire score (0-13)"),
+    "symptom": N_("Symptom intensity (0-10)"),
+    "monofilament_not_felt": N_("Monofilament sites not felt (of 6)"),
 }
 MUCH_BETTER, WORSE = "much-better", "worse"
 MIN_POINTS = 2.0

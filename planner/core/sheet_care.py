@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.core.homecare import feet_at_risk
+from planner.core.i18n import N_, _
 from planner.core.plan import SessionPlan
 from planner.core.sensation import screened_symptoms
 
@@ -29,25 +30,31 @@ _NUMB_KINDS = frozenset(("numbness",))
 _TENDER_KINDS = frozenset(("hypersensitivity", "burning"))
 
 ALWAYS = (
-    "None of this should hurt. Stop if you feel a sharp pain or if it starts to hurt more. "
-    "Rest, and try again more gently another day.",
+    N_(
+        "None of this should hurt. Stop if you feel a sharp pain or if it starts to hurt more. "
+        "Rest, and try again more gently another day."
+    ),
 )
-FOOT_CHECK_DONE = "Check your feet every day. It is the first move on your list."
-FOOT_CHECK_TODO = (
+FOOT_CHECK_DONE = N_("Check your feet every day. It is the first move on your list.")
+FOOT_CHECK_TODO = N_(
     "Look at both feet every day: the tops, the soles, the heels and between the toes."
 )
 SHOES = (
-    "Wear clean, soft socks and shoes that fit well, even at home. Do not walk without shoes.",
+    N_("Wear clean, soft socks and shoes that fit well, even at home. Do not walk without shoes."),
 )
-HEAT = "Your feet may not feel heat. Keep them away from heaters, hot water bottles and heat pads."
-NUMB = "Where your skin is numb, you may not feel it if you press too hard. Keep a light touch."
-TENDER = "Where your skin burns or is very tender, start with the lightest touch."
-BRUISE = "You bruise easily. Use a light touch, and do not knead hard."
-BONES = "Your bones are fragile. Press gently, and never force a joint to bend."
-LUMP = "Do not press on any lump. Ask your care team if you are not sure."
-PREGNANT = "Ask your midwife or doctor before you try something new."
-LOTION = "Use only a lotion you know is safe for your skin, or none at all."
-TREATMENT = "Keep up the care your doctor gave you. These moves add to it. They do not replace it."
+HEAT = N_(
+    "Your feet may not feel heat. Keep them away from heaters, hot water bottles and heat pads."
+)
+NUMB = N_("Where your skin is numb, you may not feel it if you press too hard. Keep a light touch.")
+TENDER = N_("Where your skin burns or is very tender, start with the lightest touch.")
+BRUISE = N_("You bruise easily. Use a light touch, and do not knead hard.")
+BONES = N_("Your bones are fragile. Press gently, and never force a joint to bend.")
+LUMP = N_("Do not press on any lump. Ask your care team if you are not sure.")
+PREGNANT = N_("Ask your midwife or doctor before you try something new.")
+LOTION = N_("Use only a lotion you know is safe for your skin, or none at all.")
+TREATMENT = N_(
+    "Keep up the care your doctor gave you. These moves add to it. They do not replace it."
+)
 
 
 def take_care_lines(plan: SessionPlan, *, has_foot_check: bool) -> list[str]:
@@ -75,14 +82,14 @@ def take_care_lines(plan: SessionPlan, *, has_foot_check: bool) -> list[str]:
     if "lubricant-allergy" in conditions:
         lines.append(LOTION)
     lines.append(TREATMENT)
-    return lines
+    return [_(line) for line in lines]
 
 
 # What to do, by urgency, in the client's words; {number} is the emergency number.
 HELP_ACTIONS: dict[str, str] = {
-    "emergency": "Call {number} now if:",
-    "today": "Call your doctor today if:",
-    "soon": "Tell your doctor or therapist at your next visit if:",
+    "emergency": N_("Call {number} now if:"),
+    "today": N_("Call your doctor today if:"),
+    "soon": N_("Tell your doctor or therapist at your next visit if:"),
 }
 
 
@@ -98,7 +105,9 @@ def help_groups(plan: SessionPlan, number: str | None = None) -> list[HelpGroup]
     action_fields = {"number": emergency_number(number)}
     return [
         HelpGroup(
-            urgency, HELP_ACTIONS[urgency].format_map(action_fields), tuple(f.plain for f in flags)
+            urgency,
+            _(HELP_ACTIONS[urgency]).format_map(action_fields),
+            tuple(_(f.plain) for f in flags),
         )
         for urgency, flags in red_flags_by_urgency(plan).items()
         if flags

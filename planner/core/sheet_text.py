@@ -15,49 +15,48 @@ from dataclasses import dataclass, field
 
 from planner.core.homecare import FOOT_CHECK, FOOT_RISK, daily_minutes, leave_out_sentence
 from planner.core.howoften import in_words
+from planner.core.i18n import N_, SOURCE_LANGUAGE, _, current
+from planner.core.i18n.places import place
 from planner.core.library import Exercise, Library
 from planner.core.plan import AvoidedArea, HomeCareItem, SessionPlan
 from planner.core.regions import (
-    BOTH,
-    LEFT,
-    MIDLINE,
-    REGION_NAMES,
-    RIGHT,
     Area,
-    area_name,
     default_side,
 )
 from planner.core.sheet_care import HelpGroup, take_care_lines
 
-INTRO = (
+INTRO = N_(
     "These are the moves we agreed on at your visit. A little each day helps more than a lot "
     "now and then. Left and right mean your own left and right."
 )
-NO_ROUTINE = "Your therapist did not give you any moves this time."
-LEAVE_ALONE_INTRO = "Do not rub or press these places until your doctor or therapist says it is OK."
-WEEK_INTRO = (
+NO_ROUTINE = N_("Your therapist did not give you any moves this time.")
+LEAVE_ALONE_INTRO = N_(
+    "Do not rub or press these places until your doctor or therapist says it is OK."
+)
+WEEK_INTRO = N_(
     "Write the date in the top row. Tick each time you do a move. In the last row, rate your "
     "symptoms from 0 to 10."
 )
-WEEK_TICK = "Tick each time you do it"
-WEEK_SCORE = "How bad were your symptoms today? 0 = none, 10 = worst."
-CLOSING = "Questions? Ask your therapist at your next visit."
-PICTURE_KEY_WORKED = "Dark: work here."
-PICTURE_KEY_LOOK = "Dark: look here."
-PICTURE_KEY_LEFT_OUT = "Striped: leave out."
+WEEK_TICK = N_("Tick each time you do it")
+WEEK_SCORE = N_("How bad were your symptoms today? 0 = none, 10 = worst.")
+CLOSING = N_("Questions? Ask your therapist at your next visit.")
+PICTURE_KEY_WORKED = N_("Dark: work here.")
+PICTURE_KEY_LOOK = N_("Dark: look here.")
+PICTURE_KEY_LEFT_OUT = N_("Striped: leave out.")
+WRITTEN_BY_THERAPIST = N_("Your therapist wrote this move for you in their own words.")
 
 # Why a place is left alone, in a sentence a client reads.
 REASONS_PLAIN: dict[str, str] = {
-    "open-wound": "A wound there is healing. Touch can slow it down.",
-    "skin-infection": "The skin there is infected. Rubbing can spread it.",
-    "bruise": "There is a bruise. Pressing can make it worse.",
-    "blood-clot": "There may be a blood clot. Rubbing could move it.",
-    "fracture": "A bone there is broken or still healing.",
-    "recent-surgery": "You had surgery there, and it is still healing.",
-    "weakened-bone": "The bone there is weak. Pressure could hurt it.",
-    "tumor": "Do not press on a lump.",
-    "client-request": "You asked us to leave it alone.",
-    "other": "Your therapist asked you to leave it alone.",
+    "open-wound": N_("A wound there is healing. Touch can slow it down."),
+    "skin-infection": N_("The skin there is infected. Rubbing can spread it."),
+    "bruise": N_("There is a bruise. Pressing can make it worse."),
+    "blood-clot": N_("There may be a blood clot. Rubbing could move it."),
+    "fracture": N_("A bone there is broken or still healing."),
+    "recent-surgery": N_("You had surgery there, and it is still healing."),
+    "weakened-bone": N_("The bone there is weak. Pressure could hurt it."),
+    "tumor": N_("Do not press on a lump."),
+    "client-request": N_("You asked us to leave it alone."),
+    "other": N_("Your therapist asked you to leave it alone."),
 }
 
 
@@ -75,12 +74,14 @@ class SheetExercise:
     # Where the exercise works and the avoided areas on it, for its picture.
     regions: tuple[str, ...] = ()
     left_out: tuple[AvoidedArea, ...] = ()
+    # An own exercise on a sheet in another language than the one it was written in.
+    written_by_therapist: bool = False
 
     @property
     def picture_key(self) -> str:
         """What the shading means: where to work, or where to look (a foot check)."""
         touches = self.exercise is not None and self.exercise.touch_regions
-        return PICTURE_KEY_WORKED if touches else PICTURE_KEY_LOOK
+        return _(PICTURE_KEY_WORKED if touches else PICTURE_KEY_LOOK)
 
 
 @dataclass(frozen=True)
@@ -97,55 +98,65 @@ class SheetText:
 
     def headings(self) -> list[str]:
         return [
-            "Your home-care plan",
+            _("Your home-care plan"),
             self.routine_heading(),
-            "Leave these places alone",
-            "Take care",
-            "Get help",
-            "Your week",
+            _("Leave these places alone"),
+            _("Take care"),
+            _("Get help"),
+            _("Your week"),
         ]
 
     def routine_heading(self) -> str:
-        return f"Your routine: about {minutes_text(self.daily_minutes)} a day"
+        return _("Your routine: about {minutes} a day").format(
+            minutes=minutes_text(self.daily_minutes)
+        )
 
     def sentences(self) -> list[str]:
         """Every text of the sheet as the client reads it, one block per line."""
-        lines = [self.for_whom, self.given, INTRO, *self.headings()]
-        lines.append(NO_ROUTINE if not self.routine else "")
+        lines = [self.for_whom, self.given, _(INTRO), *self.headings()]
+        lines.append(_(NO_ROUTINE) if not self.routine else "")
         for position, entry in enumerate(self.routine, start=1):
             lines += [f"{position}. {entry.title}", entry.how_long, *entry.steps, entry.note]
-            lines += ["Take care", *entry.cautions]
+            lines += [_("Take care"), *entry.cautions]
             if entry.regions:
                 lines.append(entry.picture_key)
             if entry.left_out:
-                lines.append(PICTURE_KEY_LEFT_OUT)
+                lines.append(_(PICTURE_KEY_LEFT_OUT))
+            if entry.written_by_therapist:
+                lines.append(_(WRITTEN_BY_THERAPIST))
         if self.leave_alone:
-            lines += [LEAVE_ALONE_INTRO, *self.leave_alone]
+            lines += [_(LEAVE_ALONE_INTRO), *self.leave_alone]
         lines += self.take_care
         for group in self.get_help:
             lines += [group.action, *group.signs]
-        lines += [CLOSING, WEEK_INTRO, WEEK_TICK, WEEK_SCORE]
+        lines += [_(CLOSING), _(WEEK_INTRO), _(WEEK_TICK), _(WEEK_SCORE)]
         lines += [f"{n}. {entry.title}" for n, entry in enumerate(self.routine, start=1)]
         return [line for line in lines if line.strip()]
 
 
 def minutes_text(minutes: float) -> str:
-    value = f"{minutes:g}"
-    return "1 minute" if value == "1" else f"{value} minutes"
+    """ "1 minute", "2.5 minutes", in the sheet's language."""
+    return current().minutes(minutes)
 
 
 def how_long(item: HomeCareItem) -> str:
     """ "3 minutes, twice a day, every day"."""
-    return f"{minutes_text(item.minutes)}, {in_words(item.times_a_day, item.days_a_week)}"
+    return _("{minutes}, {how_often}").format(
+        minutes=minutes_text(item.minutes),
+        how_often=in_words(item.times_a_day, item.days_a_week),
+    )
 
 
-def client_steps(plan: SessionPlan, exercise: Exercise) -> tuple[str, ...]:
+def client_steps(
+    plan: SessionPlan, exercise: Exercise, *, translate: bool = True
+) -> tuple[str, ...]:
     """The exercise's steps, with "Leave out your left heel." where a step works there.
 
     An exercise whose steps do not say where they touch (an own exercise written as
-    plain lines) gets the sentence as a first step of its own.
+    plain lines) gets the sentence as a first step of its own. ``translate``: the steps
+    are the catalogs' (a built-in exercise's), else the therapist's own words.
     """
-    steps = list(exercise.steps)
+    steps = [_(step) for step in exercise.steps] if translate else list(exercise.steps)
     if exercise.step_regions:
         for index, text in enumerate(steps):
             sentence = leave_out_sentence(plan, exercise.regions_of_step(index))
@@ -157,41 +168,40 @@ def client_steps(plan: SessionPlan, exercise: Exercise) -> tuple[str, ...]:
 
 
 def _sheet_exercise(
-    plan: SessionPlan, item: HomeCareItem, exercise: Exercise | None
+    plan: SessionPlan, item: HomeCareItem, exercise: Exercise | None, *, own: bool = False
 ) -> SheetExercise:
+    """One item of the routine; a built-in exercise in the sheet's language, the
+    therapist's own one in their words (and, in another language, marked as theirs)."""
     if exercise is None:
         # An exercise the library no longer has: its id and the item's own words.
         return SheetExercise(item.exercise, item.exercise, how_long(item), (), item.note, (), None)
     areas = [Area(region, default_side(region)) for region in exercise.touch_regions]
     on_it = tuple(a for a in plan.avoid if any(a.area.overlaps(area) for area in areas))
+    words = (lambda text: text) if own else _
     return SheetExercise(
         exercise_id=exercise.id,
-        title=exercise.title,
+        title=words(exercise.title),
         how_long=how_long(item),
-        steps=client_steps(plan, exercise),
+        steps=client_steps(plan, exercise, translate=not own),
         note=item.note.strip(),
-        cautions=exercise.cautions,
+        cautions=tuple(words(caution) for caution in exercise.cautions),
         exercise=exercise,
         regions=exercise.regions,
         left_out=on_it,
+        written_by_therapist=own and current().code != SOURCE_LANGUAGE,
     )
 
 
 def plain_place(region: str, side: str) -> str:
     """A place as the client reads it: "your left heel", "both feet", "your neck"."""
-    name = REGION_NAMES.get(region, region)
-    if side in (LEFT, RIGHT):
-        return f"your {side} {name}"
-    if side == BOTH:
-        return area_name(region, side)
-    return f"your {name}" if side == MIDLINE else name
+    return place(region, side)
 
 
 def leave_alone_lines(plan: SessionPlan) -> list[str]:
     lines = []
     for area in plan.avoid:
         place = plain_place(area.region, area.side)
-        reason = REASONS_PLAIN.get(area.reason, REASONS_PLAIN["other"])
+        reason = _(REASONS_PLAIN.get(area.reason, REASONS_PLAIN["other"]))
         line = f"{place[:1].upper()}{place[1:]}. {reason}"
         if area.note.strip():
             line += f" ({area.note.strip()})"
@@ -210,10 +220,16 @@ def sheet_text(
     """The whole sheet's words for this plan and routine."""
     name = plan.client.name.strip()
     entries = [
-        _sheet_exercise(plan, item, library.exercises.get(item.exercise)) for item in routine
+        _sheet_exercise(
+            plan,
+            item,
+            library.exercises.get(item.exercise),
+            own=library.is_custom_exercise(item.exercise),
+        )
+        for item in routine
     ]
     return SheetText(
-        for_whom=f"For {name}" if name else "For you",
+        for_whom=_("For {name}").format(name=name) if name else _("For you"),
         given=given,
         routine=entries,
         daily_minutes=daily_minutes(routine),

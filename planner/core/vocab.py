@@ -5,31 +5,33 @@ Identifiers are the contract of DOMAIN.md; the display names are ours.
 
 from __future__ import annotations
 
+from planner.core.i18n import N_
+
 # Whole-body conditions of the client, with the name a therapist reads.
 CONDITIONS: dict[str, str] = {
-    "neuropathy": "Peripheral neuropathy",
-    "diabetes": "Diabetes",
-    "blood-thinners": "Takes blood thinners",
-    "bleeding-disorder": "Bleeding disorder or low platelets",
-    "osteoporosis": "Osteoporosis",
-    "cancer": "Cancer",
-    "pregnancy": "Pregnancy",
-    "severe-sensory-loss": "Severe loss of sensation",
-    "lubricant-allergy": "Allergy to oils or lotions",
+    "neuropathy": N_("Peripheral neuropathy"),
+    "diabetes": N_("Diabetes"),
+    "blood-thinners": N_("Takes blood thinners"),
+    "bleeding-disorder": N_("Bleeding disorder or low platelets"),
+    "osteoporosis": N_("Osteoporosis"),
+    "cancer": N_("Cancer"),
+    "pregnancy": N_("Pregnancy"),
+    "severe-sensory-loss": N_("Severe loss of sensation"),
+    "lubricant-allergy": N_("Allergy to oils or lotions"),
 }
 
 # Why an area is left alone: therapist wording and plain wording for the client.
 AVOID_REASONS: dict[str, str] = {
-    "open-wound": "Open or healing wound",
-    "skin-infection": "Skin infection",
-    "bruise": "Bruise",
-    "blood-clot": "Blood clot",
-    "fracture": "Fracture",
-    "recent-surgery": "Recent surgery",
-    "weakened-bone": "Weakened bone",
-    "tumor": "Tumor",
-    "client-request": "Client's request",
-    "other": "Other reason",
+    "open-wound": N_("Open or healing wound"),
+    "skin-infection": N_("Skin infection"),
+    "bruise": N_("Bruise"),
+    "blood-clot": N_("Blood clot"),
+    "fracture": N_("Fracture"),
+    "recent-surgery": N_("Recent surgery"),
+    "weakened-bone": N_("Weakened bone"),
+    "tumor": N_("Tumor"),
+    "client-request": N_("Client's request"),
+    "other": N_("Other reason"),
 }
 AVOID_REASONS_PLAIN: dict[str, str] = {
     "open-wound": "there is an open or healing wound; touching it can slow healing",
@@ -45,11 +47,11 @@ AVOID_REASONS_PLAIN: dict[str, str] = {
 }
 
 SYMPTOM_KINDS: dict[str, str] = {
-    "numbness": "Numbness",
-    "tingling": "Tingling",
-    "burning": "Burning",
-    "sharp-pain": "Sharp pain",
-    "hypersensitivity": "Hypersensitivity",
+    "numbness": N_("Numbness"),
+    "tingling": N_("Tingling"),
+    "burning": N_("Burning"),
+    "sharp-pain": N_("Sharp pain"),
+    "hypersensitivity": N_("Hypersensitivity"),
 }
 
 PRESSURES: tuple[str, ...] = ("light", "moderate", "firm", "deep")

@@ -120,6 +120,7 @@ def build_home_care(
     invariant: bool = False,
     daily_minutes: float | None = None,
     emergency_number: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The client's home-care sheet as PDF bytes.
 
@@ -131,9 +132,12 @@ def build_home_care(
         invariant: reproducible bytes (fixed dates and ids), for tests.
         daily_minutes: the therapist's daily budget for a proposed routine (30 when None).
         emergency_number: the number to call now (from the system's locale when None).
+        language: the sheet's language (a code of :func:`planner.core.i18n.available`);
+            the client's own (``plan.client.language``) when None.
     """
     _check_paper(paper)
     _prepare_reportlab()
+    from planner.core.i18n import _, speaking
     from planner.export.common import full_library, long_date
     from planner.export.homecare_sheet import client_sheet_text, render_sheet
     from planner.export.layout import PlannerDoc, make_styles
@@ -142,17 +146,22 @@ def build_home_care(
     size = LARGE_PRINT_SIZE if large_print else _BODY_SIZE["home-care"]
     styles = make_styles(size, for_client=True)
     author, client = _names(plan)
-    with _noting_missing(plan, library, "home-care sheet"):
-        info = _page_info("Home-care sheet", plan, large=large_print, for_client=True)
+    with (
+        speaking(document_language(plan, language)),
+        _noting_missing(plan, library, "home-care sheet"),
+    ):
+        info = _page_info(_("Home-care sheet"), plan, large=large_print, for_client=True)
+        title = _("Home-care sheet for {name}").format(name=client) if client else ""
+        subject = _("Home-care exercises after the session of {date}")
 
         def make_doc() -> PlannerDoc:
             return PlannerDoc(
                 io.BytesIO(),
                 info,
                 paper=paper,
-                title="Home-care sheet" + (f" for {client}" if client else ""),
+                title=title or _("Home-care sheet"),
                 author=author,
-                subject=f"Home-care exercises after the session of {long_date(plan.date)}",
+                subject=subject.format(date=long_date(plan.date)),
                 invariant=invariant,
             )
 
@@ -160,6 +169,20 @@ def build_home_care(
             plan, library, daily_minutes=daily_minutes, emergency_number=emergency_number
         )
         return render_sheet(make_doc, text, styles, large_print)
+
+
+def document_language(plan: SessionPlan, language: str | None) -> str:
+    """The language a client's paper is in: ``language`` when given, else the client's.
+
+    Raises:
+        ExportError: a code the planner has no catalog for (the message names those it has).
+    """
+    from planner.core.i18n import UnknownLanguageError, check_language
+
+    try:
+        return check_language(language or plan.client.language)
+    except UnknownLanguageError as error:
+        raise ExportError(str(error)) from None
 
 
 @contextlib.contextmanager

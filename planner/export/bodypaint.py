@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable
 
 from planner.core import colours as palette
 from planner.core.bodymap import Point, Shape, View
+from planner.core.i18n import _
 from planner.export.fonts import BOLD
 
 # The window's body map uses the same colours (planner.core.colours).
@@ -207,7 +208,10 @@ def label(
 
 def side_labels(view: View, *, own: bool) -> tuple[str, str]:
     """(text at the viewer's left, text at the viewer's right)."""
-    left, right = ("your left", "your right") if own else ("client's left", "client's right")
+    if own:  # the client's papers speak to the client, in the client's language
+        left, right = _("your left"), _("your right")
+    else:
+        left, right = "client's left", "client's right"
     if view.clients_left == "viewer-left":
         return f"← {left}", f"{right} →"
     return f"← {right}", f"{left} →"

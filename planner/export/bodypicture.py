@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from planner.core.bodymap import BodyMap, Shape, View, load_body_map
+from planner.core.i18n import _
 from planner.core.library import Exercise, Library
 from planner.core.plan import AvoidedArea, SessionPlan
 from planner.core.regions import BOTH
@@ -153,7 +154,7 @@ class ExercisePicture(Picture):
         side = max(x1 - x0, y1 - y0)
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         x0, y0 = cx - side / 2, cy - side / 2
-        self.labels = ("your left", "your right")
+        self.labels = (_("your left"), _("your right"))
         labels_width = sum(stringWidth(text, REGULAR, font_size) for text in self.labels)
         total_width = max(size, labels_width + font_size)
         self.label_h = font_size * 1.45

@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
 
+from planner.core.i18n import current
 from planner.core.progress import MUCH_BETTER, WORSE, Series
 from planner.export.fonts import BOLD, REGULAR
 from planner.export.layout import ACCENT, INK, MUTED, RULE, SEVERITY_COLOURS
@@ -45,11 +46,11 @@ def short_date(text: str) -> str:
         day = datetime.date.fromisoformat(text)
     except ValueError:
         return text
-    return f"{day.day} {day:%b %Y}"
+    return current().short_date(day)
 
 
 def _value(value: float) -> str:
-    return f"{value:g}"
+    return current().number(value)
 
 
 def _thinned(coords: list[tuple[float, float]], step: float = 3.0) -> list[tuple[float, float]]:

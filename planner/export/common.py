@@ -8,9 +8,10 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
+from planner.core.i18n import current
+from planner.core.i18n.places import place
 from planner.core.library import Exercise, Library, Technique, builtin_library
 from planner.core.plan import SessionPlan
-from planner.core.regions import BOTH, LEFT, MIDLINE, REGION_NAMES, RIGHT, area_name
 from planner.export.fonts import styled_markup
 from planner.export.layout import RULE, Styles, table_base_style
 
@@ -63,25 +64,19 @@ def exercise_for(library: Library, exercise_id: str) -> Exercise | None:
 
 
 def number(value: float) -> str:
-    """Minutes as people write them: 5, 2.5, never 5.0."""
-    return f"{value:g}"
+    """A number as the document's language writes it: 5, 2.5 (2,5 in Spanish), never 5.0."""
+    return current().number(value)
 
 
 def long_date(date: datetime.date) -> str:
-    """ "21 November 2026": unambiguous on both sides of the Atlantic."""
-    return f"{date.day} {date:%B %Y}"
+    """ "21 November 2026" ("21 de noviembre de 2026"): unambiguous on both sides of the
+    Atlantic, in the document's language."""
+    return current().long_date(date)
 
 
 def plain_area(region: str, side: str) -> str:
     """An area as the client reads it: "your left heel", "both feet", "your neck"."""
-    name = REGION_NAMES.get(region, region)
-    if side in (LEFT, RIGHT):
-        return f"your {side} {name}"
-    if side == BOTH:
-        return area_name(region, side)
-    if side == MIDLINE:
-        return f"your {name}"
-    return name
+    return place(region, side)
 
 
 def capitalised(text: str) -> str:

@@ -10,13 +10,30 @@ import io
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from planner.export import LARGE_PRINT_SIZE, MissingGlyphsWarning, _check_paper, _prepare_reportlab
+from planner.core.i18n import _, speaking
+from planner.export import (
+    LARGE_PRINT_SIZE,
+    ExportError,
+    MissingGlyphsWarning,
+    _check_paper,
+    _prepare_reportlab,
+)
 
 if TYPE_CHECKING:
     from planner.core.intake import Intake
     from planner.core.progress import Visit
 
 _BODY_SIZE = 11
+
+
+def _language(code: object) -> str:
+    """A document's language code, checked; :class:`ExportError` naming the known ones."""
+    from planner.core.i18n import UnknownLanguageError, check_language
+
+    try:
+        return check_language(code or "en")
+    except UnknownLanguageError as error:
+        raise ExportError(str(error)) from None
 
 
 def _fonts_for(texts: list[str], document: str) -> Any:
@@ -46,12 +63,14 @@ def build_progress_report(
     large_print: bool = False,
     paper: str = "letter",
     invariant: bool = False,
+    language: str | None = None,
 ) -> bytes:
     """The progress report of a client's course as PDF bytes.
 
     Args:
-        client: the stored client (``name``, optionally ``birth_date``).
+        client: the stored client (``name``, optionally ``birth_date`` and ``language``).
         visits: the client's visits (any order; they are put in date order).
+        language: the report's language; the client's own when None.
     """
     _check_paper(paper)
     _prepare_reportlab()
@@ -69,9 +88,10 @@ def build_progress_report(
     latest = visits[-1] if visits else None
     texts = [name] + [v.title for v in visits] + [v.assessment for v in visits[-1:]]
     texts += [latest.therapist, latest.clinic] if latest else []
-    with _fonts_for(texts, "progress report") as missing:
+    code = _language(language or client.get("language"))
+    with speaking(code), _fonts_for(texts, "progress report") as missing:
         info = PageInfo(
-            document="Progress report",
+            document=_("Progress report"),
             clinic=latest.clinic if latest else "",
             therapist=latest.therapist if latest else "",
             client=name,
@@ -82,9 +102,9 @@ def build_progress_report(
             io.BytesIO(),
             info,
             paper=paper,
-            title=f"Progress report for {name}",
+            title=_("Progress report for {name}").format(name=name),
             author=(latest.clinic or latest.therapist) if latest else "Massage session planner",
-            subject="Course of care: measures over the visits",
+            subject=_("Course of care: measures over the visits"),
             invariant=invariant,
         )
         data = doc.render(progress_story(client, visits, series, styles, doc.width, large_print))
@@ -93,9 +113,14 @@ def build_progress_report(
 
 
 def build_intake_form(
-    intake: Intake, *, large_print: bool = False, paper: str = "letter", invariant: bool = False
+    intake: Intake,
+    *,
+    large_print: bool = False,
+    paper: str = "letter",
+    invariant: bool = False,
+    language: str | None = None,
 ) -> bytes:
-    """The intake and consent form as PDF bytes."""
+    """The intake and consent form as PDF bytes, in ``language`` (the client's when None)."""
     _check_paper(paper)
     _prepare_reportlab()
     from planner.export.intake_form import intake_story
@@ -107,9 +132,12 @@ def build_intake_form(
     texts = [intake.name, intake.contact, intake.notes, intake.therapist, intake.clinic]
     texts += [a.note for a in intake.avoid] + [t.name for t in intake.techniques]
     texts += [t.description for t in intake.techniques]
-    with _fonts_for(texts, "intake form") as missing:
+    with (
+        speaking(_language(language or intake.language)),
+        _fonts_for(texts, "intake form") as missing,
+    ):
         info = PageInfo(
-            document="Intake and consent",
+            document=_("Intake and consent"),
             clinic=intake.clinic,
             therapist=intake.therapist,
             client=intake.name,
@@ -120,9 +148,9 @@ def build_intake_form(
             io.BytesIO(),
             info,
             paper=paper,
-            title=f"Intake and consent form for {intake.name}",
+            title=_("Intake and consent form for {name}").format(name=intake.name),
             author=intake.clinic or intake.therapist or "Massage session planner",
-            subject="Client intake and consent",
+            subject=_("Client intake and consent"),
             invariant=invariant,
         )
         data = doc.render(intake_story(intake, styles, doc.width))

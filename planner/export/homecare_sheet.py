@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableSt
 from reportlab.platypus.flowables import ImageAndFlowables
 
 from planner.core.homecare import effective_routine
+from planner.core.i18n import _
 from planner.core.library import Library
 from planner.core.plan import SessionPlan
 from planner.core.sheet_text import (
@@ -28,6 +29,7 @@ from planner.core.sheet_text import (
     WEEK_INTRO,
     WEEK_SCORE,
     WEEK_TICK,
+    WRITTEN_BY_THERAPIST,
     HelpGroup,
     SheetExercise,
     SheetText,
@@ -94,8 +96,10 @@ def _exercise_text(entry: SheetExercise, styles: Styles) -> list[Flowable]:
         text += _marked(list(entry.steps), marks, styles)
     if entry.note:
         text.append(para(entry.note, styles.body.clone("item-note", fontName=BOLD)))
+    if entry.written_by_therapist:
+        text.append(para(_(WRITTEN_BY_THERAPIST), styles.body.clone("own-words", fontName=BOLD)))
     if entry.cautions:
-        label = para("Take care", styles.body.clone("take-care", fontName=BOLD, spaceAfter=1))
+        label = para(_("Take care"), styles.body.clone("take-care", fontName=BOLD, spaceAfter=1))
         # The label never parts from the first caution (beside the picture or below it).
         cautions = _bullets(list(entry.cautions), styles, mark="!")
         text += [_Column([label, cautions[0]]), *cautions[1:]]
@@ -112,7 +116,7 @@ def _picture_with_key(entry: SheetExercise, styles: Styles, large: bool) -> list
     key = styles.small.clone("picture-key", alignment=1, spaceAfter=0)
     parts: list[Flowable] = [picture, gap(styles.size * 0.3), para(entry.picture_key, key)]
     if entry.left_out:
-        parts.append(para(PICTURE_KEY_LEFT_OUT, key))
+        parts.append(para(_(PICTURE_KEY_LEFT_OUT), key))
     return parts
 
 
@@ -174,7 +178,7 @@ def _exercise_block(
 def _help_box(groups: list[HelpGroup], styles: Styles, width: float) -> Table:
     """The red-framed "Get help" box: for each urgency, what to do, then the signs."""
     action = styles.body.clone("help-action", fontName=BOLD, spaceAfter=1, spaceBefore=3)
-    cells: list[Flowable] = [para("Get help", styles.h2.clone("help-title", spaceBefore=0))]
+    cells: list[Flowable] = [para(_("Get help"), styles.h2.clone("help-title", spaceBefore=0))]
     for group in groups:
         cells.append(para(group.action, action))
         cells += _bullets(list(group.signs), styles)
@@ -202,12 +206,13 @@ def _tick_grid(text: SheetText, styles: Styles, width: float, large: bool) -> Ta
     centre = cell.clone("grid-centre", alignment=1, fontName=BOLD)
     day_width = max(TICK_BOX, min(width * 0.075, styles.size * 3.6))
     label_width = width - 7 * day_width
-    days = [CachedParagraph(str(d) if large else f"Day {d}", centre) for d in range(1, 8)]
-    rows: list[list[Any]] = [[para(WEEK_TICK, cell.clone("grid-head", fontName=BOLD))] + days]
-    rows.append([para("Date", cell)] + [""] * 7)
+    day = _("Day {number}")
+    days = [CachedParagraph(str(d) if large else day.format(number=d), centre) for d in range(1, 8)]
+    rows: list[list[Any]] = [[para(_(WEEK_TICK), cell.clone("grid-head", fontName=BOLD))] + days]
+    rows.append([para(_("Date"), cell)] + [""] * 7)
     for position, entry in enumerate(text.routine, start=1):
         rows.append([para(f"{position}. {entry.title}", cell)] + [""] * 7)
-    rows.append([para(WEEK_SCORE, cell)] + [""] * 7)
+    rows.append([para(_(WEEK_SCORE), cell)] + [""] * 7)
     # A one-line row is at least a tick box high.
     padding = max(styles.size * 0.3, (TICK_BOX - cell.leading) / 2 + 1)
     table = Table(rows, colWidths=[label_width] + [day_width] * 7, repeatRows=1, hAlign="LEFT")
@@ -233,19 +238,23 @@ def _given(plan: SessionPlan) -> str:
     therapist = plan.therapist.name
     if plan.therapist.clinic:
         therapist = f"{therapist}, {plan.therapist.clinic}" if therapist else plan.therapist.clinic
-    return f"Given on {long_date(plan.date)}" + (f" by {therapist}" if therapist else "")
+    if therapist:
+        return _("Given on {date} by {therapist}").format(
+            date=long_date(plan.date), therapist=therapist
+        )
+    return _("Given on {date}").format(date=long_date(plan.date))
 
 
 def _title_block(text: SheetText, styles: Styles) -> list[Flowable]:
     from planner.core.sheet_text import INTRO
 
     return [
-        CachedParagraph("HOME CARE", styles.kicker),
-        para("Your home-care plan", styles.title),
+        CachedParagraph(_("HOME CARE"), styles.kicker),
+        para(_("Your home-care plan"), styles.title),
         para(text.for_whom, styles.body.clone("for-whom", fontName=BOLD, spaceAfter=0)),
         para(text.given, styles.small),
         rule_line(),
-        para(INTRO, styles.body),
+        para(_(INTRO), styles.body),
     ]
 
 
@@ -267,14 +276,14 @@ def _routine_part(text: SheetText, styles: Styles, width: float, large: bool) ->
     story: list[Any] = _title_block(text, styles)
     story += heading(text.routine_heading(), styles, need=styles.size * 16)
     if not text.routine:
-        story.append(para(NO_ROUTINE, styles.body))
+        story.append(para(_(NO_ROUTINE), styles.body))
     for position, entry in enumerate(text.routine, start=1):
         story.append(_exercise_block(position, entry, styles, width, large))
     if text.leave_alone:
-        story += heading("Leave these places alone", styles)
-        story.append(para(LEAVE_ALONE_INTRO, styles.body))
+        story += heading(_("Leave these places alone"), styles)
+        story.append(para(_(LEAVE_ALONE_INTRO), styles.body))
         story += _bullets(text.leave_alone, styles)
-    story += heading("Take care", styles)
+    story += heading(_("Take care"), styles)
     story += _bullets(text.take_care, styles)
     return story
 
@@ -302,10 +311,10 @@ def home_care_story(
         help_box.append(_PageMark(pages, "help"))
     if not help_with_week:
         story += help_box
-    story.append(para(CLOSING, styles.body.clone("closing", spaceBefore=styles.size * 0.4)))
+    story.append(para(_(CLOSING), styles.body.clone("closing", spaceBefore=styles.size * 0.4)))
     story.append(PageBreak())
-    story += heading("Your week", styles, keep_with_next=False)
-    story.append(para(WEEK_INTRO, styles.body))
+    story += heading(_("Your week"), styles, keep_with_next=False)
+    story.append(para(_(WEEK_INTRO), styles.body))
     story.append(gap(styles.size * 0.3))
     story.append(_tick_grid(text, styles, width, large))
     story.append(_PageMark(pages, "week"))

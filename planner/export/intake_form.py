@@ -11,7 +11,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from planner.core.intake import CONSENT, Intake
+from planner.core.i18n import _
+from planner.core.intake import CONSENT, Intake, first_sentence
 from planner.core.vocab import AVOID_REASONS, CONDITIONS, SYMPTOM_KINDS
 from planner.export.charts import short_date
 from planner.export.common import (
@@ -45,7 +46,7 @@ def _lines_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> T
         ("TOPPADDING", (0, 0), (-1, -1), styles.size * 0.7),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
     ]
-    for row, (_, value) in enumerate(rows):
+    for row, (_label, value) in enumerate(rows):
         if not value.strip():
             commands.append(("LINEBELOW", (1, row), (1, row), 0.7, INK))
     table.setStyle(TableStyle(commands))
@@ -54,34 +55,40 @@ def _lines_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> T
 
 def _details(intake: Intake, styles: Styles, width: float) -> list[Flowable]:
     rows = [
-        ("Name", intake.name),
-        ("Date of birth", short_date(intake.birth_date) if intake.birth_date else ""),
-        ("Phone or e-mail", intake.contact),
-        ("Emergency contact", ""),
-        ("Your doctor", ""),
+        (_("Name"), intake.name),
+        (_("Date of birth"), short_date(intake.birth_date) if intake.birth_date else ""),
+        (_("Phone or e-mail"), intake.contact),
+        (_("Emergency contact"), ""),
+        (_("Your doctor"), ""),
     ]
-    return heading("Your details", styles, need=120) + [_lines_table(rows, styles, width)]
+    return heading(_("Your details"), styles, need=120) + [_lines_table(rows, styles, width)]
 
 
 def _health(intake: Intake, styles: Styles, width: float) -> list[Flowable]:
-    story = heading("Your health", styles, need=200)
+    story = heading(_("Your health"), styles, need=200)
     story.append(
         para(
-            "Please check what is on record and answer the rest. Tell us of any change.",
+            _("Please check what is on record and answer the rest. Tell us of any change."),
             styles.body,
         )
     )
     rows: list[list[Any]] = []
+    yes, no = _("Yes"), _("No")
+    asked = f"{BOX} {yes}    {BOX} {no}"
     for condition, name in CONDITIONS.items():
-        answer = "Yes (on record)" if condition in intake.conditions else f"{BOX} Yes    {BOX} No"
-        rows.append([para(name, styles.cell), para(answer, styles.cell)])
+        answer = _("Yes (on record)") if condition in intake.conditions else asked
+        rows.append([para(_(name), styles.cell), para(answer, styles.cell)])
     table = Table(rows, colWidths=[width * 0.6, width * 0.4], hAlign="LEFT")
     table.setStyle(TableStyle(table_base_style(styles) + [("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story.append(table)
     story.append(gap(styles.size * 0.5))
     story.append(
         _lines_table(
-            [("Medicines you take", ""), ("Allergies", ""), ("Anything else", intake.notes)],
+            [
+                (_("Medicines you take"), ""),
+                (_("Allergies"), ""),
+                (_("Anything else"), intake.notes),
+            ],
             styles,
             width,
         )
@@ -90,62 +97,66 @@ def _health(intake: Intake, styles: Styles, width: float) -> list[Flowable]:
 
 
 def _areas(intake: Intake, styles: Styles) -> list[Flowable]:
-    story = heading("Where we plan to work", styles, need=80)
+    story = heading(_("Where we plan to work"), styles, need=80)
     if intake.planned_areas:
         names = sorted({plain_area(region, side) for region, side in intake.planned_areas})
         story.append(para(capitalised(", ".join(names)) + ".", styles.body))
     else:
-        story.append(para("To be agreed at the first session.", styles.body))
-    story += heading("Areas we will leave alone", styles, need=60)
+        story.append(para(_("To be agreed at the first session."), styles.body))
+    story += heading(_("Areas we will leave alone"), styles, need=60)
     if intake.avoid:
         for area in intake.avoid:
-            why = AVOID_REASONS.get(area.reason, area.reason).lower()
+            why = _(AVOID_REASONS.get(area.reason, area.reason)).lower()
             note = f": {area.note}" if area.note else ""
-            story.append(
-                para(
-                    f"{capitalised(plain_area(area.region, area.side))} ({why}{note}).", styles.body
-                )
-            )
+            place = capitalised(plain_area(area.region, area.side))
+            story.append(para(f"{place} ({why}{note}).", styles.body))
     else:
-        story.append(para("None on record. Tell us of any area you want left alone.", styles.body))
+        story.append(
+            para(_("None on record. Tell us of any area you want left alone."), styles.body)
+        )
     if intake.symptoms:
-        story += heading("What you have told us you feel", styles, need=60)
+        story += heading(_("What you have told us you feel"), styles, need=60)
         for s in intake.symptoms:
-            rated = f", {s.intensity} out of 10" if s.intensity is not None else ""
-            story.append(
-                para(
-                    f"{SYMPTOM_KINDS[s.kind]} in {plain_area(s.region, s.side)}{rated}.",
-                    styles.body,
-                )
+            felt = _("{symptom} in {place}").format(
+                symptom=_(SYMPTOM_KINDS[s.kind]), place=plain_area(s.region, s.side)
             )
+            if s.intensity is not None:
+                felt = _("{symptom}, {rating} out of 10").format(symptom=felt, rating=s.intensity)
+            story.append(para(f"{felt}.", styles.body))
     return story
 
 
 def _techniques(intake: Intake, styles: Styles) -> list[Flowable]:
-    story = heading("Techniques we plan to use", styles, need=80)
+    story = heading(_("Techniques we plan to use"), styles, need=80)
     if not intake.techniques:
-        story.append(para("To be agreed at the first session.", styles.body))
+        story.append(para(_("To be agreed at the first session."), styles.body))
     for technique in intake.techniques:
-        first = technique.description.split(". ")[0].rstrip(".")
-        story.append(para(f"{technique.name}: {first}.", styles.body))
+        # A built-in technique's words are in the catalogs; an own one keeps the therapist's.
+        first = _(first_sentence(technique.description))
+        story.append(para(f"{_(technique.name)}: {first}.", styles.body))
     return story
 
 
 def _consent(styles: Styles, width: float) -> Flowable:
     signatures = _lines_table(
-        [("Client's signature", ""), ("Date", ""), ("Therapist's signature", ""), ("Date", "")],
+        [
+            (_("Client's signature"), ""),
+            (_("Date"), ""),
+            (_("Therapist's signature"), ""),
+            (_("Date"), ""),
+        ],
         styles,
         width,
     )
     return KeepTogether(
-        heading("Consent", styles, need=200) + [para(CONSENT, styles.body), signatures]
+        heading(_("Consent"), styles, need=200) + [para(_(CONSENT), styles.body), signatures]
     )
 
 
 def intake_story(intake: Intake, styles: Styles, width: float) -> list[Flowable]:
     story: list[Flowable] = [
-        CachedParagraph("INTAKE AND CONSENT", styles.kicker),
-        para(f"Client intake and consent: {intake.name}", styles.title),
+        CachedParagraph(_("INTAKE AND CONSENT"), styles.kicker),
+        para(_("Client intake and consent: {name}").format(name=intake.name), styles.title),
         rule_line(),
     ]
     story += _details(intake, styles, width)

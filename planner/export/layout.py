@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from planner.core.i18n import _
 from planner.export.fonts import (
     BOLD,
     REGULAR,
@@ -128,7 +129,7 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
             super().save()
 
         def _draw_footer(self, total: int) -> None:
-            width, _ = self._pagesize
+            width = self._pagesize[0]
             size = _header_footer_size(info)
             y = MARGIN_BOTTOM - 9 * mm
             self.saveState()
@@ -138,7 +139,8 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
             self.setFillColor(_header_footer_colour(info))
             self.setFont(REGULAR, size)
             self.drawString(MARGIN_LEFT, y, info.document)
-            self.drawRightString(width - MARGIN_RIGHT, y, f"page {self._pageNumber} of {total}")
+            page = _("page {page} of {pages}").format(page=self._pageNumber, pages=total)
+            self.drawRightString(width - MARGIN_RIGHT, y, page)
             self.restoreState()
 
     return NumberedCanvas

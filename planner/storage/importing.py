@@ -105,7 +105,13 @@ class ImportMixin:
             self._refuse_duplicate(plan, client)
         if client is None:
             client = self.save_client(
-                ClientRecord(id="", name=name, notes=plan.client.notes, **_standing(plan))
+                ClientRecord(
+                    id="",
+                    name=name,
+                    notes=plan.client.notes,
+                    language=plan.client.language,
+                    **_standing(plan),
+                )
             )
             session = self.save_session(SessionRecord(id="", client_id=client.id, plan=plan))
             return ImportResult(session, client, new_client=True)

@@ -42,6 +42,7 @@ class ClientRecord:
     symptoms: tuple[SymptomArea, ...] = ()
     notes: str = ""
     birth_date: str = ""  # ISO date (YYYY-MM-DD), or "" when not given
+    language: str = "en"  # the language of the client's papers (planner languages)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def check_client(record: ClientRecord) -> ClientRecord:
         raise StoreError(f"The client {name!r} lists one avoided area twice.")
     try:
         birth_date = check_birth_date(record.birth_date)
+        language = check_client_language(record.language)
     except StoreError as error:
         raise StoreError(f"The client {name!r} cannot be saved: {error}") from None
     return dataclasses.replace(
@@ -161,7 +163,18 @@ def check_client(record: ClientRecord) -> ClientRecord:
         avoid=avoid,
         symptoms=symptoms,
         birth_date=birth_date,
+        language=language,
     )
+
+
+def check_client_language(value: object) -> str:
+    """``value`` as a stored language code, or :class:`StoreError` naming the known ones."""
+    from planner.core.i18n import UnknownLanguageError, check_language
+
+    try:
+        return check_language(value)
+    except UnknownLanguageError as error:
+        raise StoreError(f"{str(error)[:1].upper()}{str(error)[1:]}.") from None
 
 
 def client_to_json(record: ClientRecord) -> dict[str, Any]:
@@ -174,6 +187,7 @@ def client_to_json(record: ClientRecord) -> dict[str, Any]:
         "symptoms": [dataclasses.asdict(s) for s in record.symptoms],
         "notes": record.notes,
         "birth_date": record.birth_date,
+        "language": record.language,
     }
 
 
@@ -187,6 +201,7 @@ def client_from_json(data: dict[str, Any]) -> ClientRecord:
         symptoms=tuple(SymptomArea(**s) for s in data.get("symptoms", ())),
         notes=data.get("notes", ""),
         birth_date=data.get("birth_date", ""),
+        language=data.get("language", "en"),
     )
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from planner.core.regions import area_name
 from planner.core.vocab import AVOID_REASONS, CONDITIONS, SYMPTOM_KINDS
 from planner.gui.common.forms import FormDialog, check_ids, checked_ids, checklist
+from planner.gui.common.languages import LanguageBox
 
 if TYPE_CHECKING:
     from planner.core.plan import AvoidedArea, SymptomArea
@@ -121,6 +122,12 @@ class ClientDialog(FormDialog):
         notes.setTabChangesFocus(True)
         notes.setFixedHeight(70)
         self.notes = self.add("N&otes:", notes, "Client notes")
+        self.language = self.add(
+            "&Papers in:", LanguageBox(self), "Language of the client's papers"
+        )
+        self.language.setToolTip(
+            "The home-care sheet, progress report and intake form are written in this language"
+        )
         height = 4 * self.fontMetrics().lineSpacing() + 10
         self.conditions = self.add(
             "Con&ditions:", checklist(CONDITIONS, self, height), "Standing conditions"
@@ -155,6 +162,7 @@ class ClientDialog(FormDialog):
         self.contact.setText(record.contact)
         self.birth.setText(record.birth_date)
         self.notes.setPlainText(record.notes)
+        self.language.set_code(record.language)
         check_ids(self.conditions, record.conditions)
         self.avoid.set_items(record.avoid)
         self.symptoms.set_items(record.symptoms)
@@ -186,6 +194,7 @@ class ClientDialog(FormDialog):
             contact=self.contact.text().strip(),
             birth_date=check_birth_date(self.birth.text()),
             notes=self.notes.toPlainText().strip(),
+            language=self.language.code(),
             conditions=checked_ids(self.conditions),
             avoid=tuple(self.avoid.items),  # type: ignore[arg-type]
             symptoms=tuple(self.symptoms.items),  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -22,11 +23,24 @@ from planner.gui.common import asks
 from planner.gui.common import commands as c
 from planner.gui.common.clients import apply_client
 from planner.gui.common.document import SessionDocument
+from planner.gui.common.languages import LanguageBox
 
 if TYPE_CHECKING:
     from planner.storage import ClientRecord, Store
 
 _CHOOSE = "Choose a client…"
+
+
+def _language_box(parent: QWidget) -> LanguageBox:
+    """The language of this session's client papers (Edit client… keeps it for the next)."""
+    box = LanguageBox(parent, short=True)
+    box.setAccessibleName("Language of the client's papers")
+    box.setToolTip(
+        "The client's papers of this session (home-care sheet, progress report, intake form) "
+        "are in this language; the protocol stays in yours. Edit client… keeps it for the "
+        "client's next sessions."
+    )
+    return box
 
 
 class ClientPanel(QWidget):
@@ -53,10 +67,11 @@ class ClientPanel(QWidget):
         row = QHBoxLayout()
         self.client = QComboBox(self)
         self.client.setAccessibleName("Client")
+        self.language = _language_box(self)
         self.new_client = QPushButton("New c&lient…", self)
         self.new_client.setEnabled(not store.read_only)
-        row.addWidget(self.client, 1)
-        row.addWidget(self.new_client)
+        for widget, stretch in ((self.client, 1), (self.language, 0), (self.new_client, 0)):
+            row.addWidget(widget, stretch)
         layout.addLayout(row)
         record_row = QHBoxLayout()
         # No Alt letters: the first screen's are all taken (tests/gui/window/test_mnemonics.py).
@@ -117,6 +132,7 @@ class ClientPanel(QWidget):
         self.document.changed.connect(self._on_changed)
         self.client.activated.connect(self._on_client_chosen)
         self.new_client.clicked.connect(self._on_new_client)
+        self.language.activated.connect(self._on_language)
         self.edit_client.clicked.connect(self._on_edit_client)
         self.remove_client.clicked.connect(lambda: self.delete_client.emit(self.client_id()))
         self.history.clicked.connect(lambda: self.history_requested.emit(self.client_id()))
@@ -171,6 +187,7 @@ class ClientPanel(QWidget):
 
     def _on_changed(self) -> None:
         self._show_client()
+        self.language.set_code(self.document.plan.client.language)
         chosen = set(self.document.plan.client.conditions)
         for key, box in self.conditions.items():
             box.blockSignals(True)
@@ -212,6 +229,14 @@ class ClientPanel(QWidget):
         self.refresh_clients()
         apply_client(self.document, record)
         self.refresh_sessions()
+
+    def _on_language(self) -> None:
+        client = self.document.plan.client
+        if self.language.code() != client.language:
+            changed = replace(client, language=self.language.code())
+            self.document.push(
+                c.SetDetails(self.document, "Language of the client's papers", client=changed)
+            )
 
     def _on_condition(self, key: str, on: bool) -> None:
         current = self.document.plan.client.conditions

@@ -190,6 +190,13 @@ def ask_symptom(
     return _run(dialog)
 
 
+def ask_sheet_language(parent: QWidget | None, title: str, client_language: str) -> str | None:
+    """The language of one home-care sheet (the client's shown first); None: cancelled."""
+    from planner.gui.documents.language_dialog import SheetLanguageDialog
+
+    return _run(SheetLanguageDialog(title, client_language, parent))
+
+
 def ask_print(parent: QWidget | None, printer: Any, title: str, page_count: int) -> bool:
     """The system print dialog for a document of ``page_count`` pages; True: print."""
     from PySide6.QtPrintSupport import QPrintDialog

@@ -20,7 +20,7 @@ def apply_client(document: SessionDocument, record: ClientRecord) -> None:
     document.client_id = record.id
     stack = document.undo_stack
     stack.beginMacro(f"Choose client {record.name}")
-    client = Client(record.name, tuple(record.conditions), record.notes)
+    client = Client(record.name, tuple(record.conditions), record.notes, record.language)
     document.push(c.SetDetails(document, "Choose client", client=client))
     plan = document.plan
     for area in record.avoid:

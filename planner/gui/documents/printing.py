@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.gui.common import asks
 from planner.gui.common.document import SessionDocument
+from planner.gui.common.languages import language_label
 
 if TYPE_CHECKING:
     from planner.core.library import Library
@@ -71,12 +72,15 @@ def build_pdf(
     paper: str,
     daily_minutes: float | None = None,
     emergency_number: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The protocol (``kind`` "protocol") or the home-care sheet as PDF bytes.
 
     Every document the window makes comes through here, from the event loop (print,
     export) or from the preview's worker thread. reportlab keeps module-level state
     (the font registry, its caches), so builds in one process take turns.
+    ``language``: the home-care sheet's (the client's when None); the protocol is
+    always in the therapist's.
     """
     from planner.export import build_home_care, build_protocol
 
@@ -90,6 +94,7 @@ def build_pdf(
             paper=paper,
             daily_minutes=daily_minutes,
             emergency_number=emergency_number,
+            language=language,
         )
 
 
@@ -273,9 +278,21 @@ class PrintActions:
         large = bool(getattr(self.settings(), "large_print", False))
         self.print_document("home-care", large_print=large)
 
+    def _language(self, kind: str, title: str) -> tuple[str | None, str] | None:
+        """(language, dialog title): the sheet's language, asked; None when cancelled."""
+        if kind != "home-care":
+            return None, title
+        language = asks.ask_sheet_language(self.window, title, self.document.plan.client.language)
+        return None if language is None else (language, f"{title} ({language_label(language)})")
+
     def print_document(self, kind: str, *, large_print: bool) -> int:
         """Build the document, show the print dialog, print; pages sent (0: nothing printed)."""
-        title = "Print protocol" if kind == "protocol" else "Print home-care sheet"
+        chosen = self._language(
+            kind, "Print protocol" if kind == "protocol" else "Print home-care sheet"
+        )
+        if chosen is None:
+            return 0
+        language, title = chosen
         paper = str(getattr(self.settings(), "paper", "letter"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -287,6 +304,7 @@ class PrintActions:
                 paper=paper,
                 daily_minutes=self.document.daily_minutes,
                 emergency_number=self.document.emergency_number,
+                language=language,
             )
             loaded = LoadedPdf(data)
             count = loaded.page_count

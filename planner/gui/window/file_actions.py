@@ -17,6 +17,7 @@ from planner.core.plan import Client, SessionPlan, Therapist
 from planner.core.planfile import PlanFileError, load_plan, save_plan, with_own_definitions
 from planner.gui.common import asks
 from planner.gui.common.document import SessionDocument
+from planner.gui.common.languages import language_label
 from planner.gui.common.names import counted_from_one
 
 if TYPE_CHECKING:
@@ -273,9 +274,27 @@ class FileActions:
             large_print = self.settings().large_print
         self._export("home-care", "Export home-care sheet PDF", large_print=large_print)
 
+    def _sheet_language(self, kind: str, title: str) -> tuple[str | None, str, str] | None:
+        """(language, file name suffix, dialog title) of a document; None: cancelled.
+
+        The home-care sheet is in the client's language, or another for this sheet only.
+        """
+        if kind != "home-care":
+            return None, "", title
+        client_language = self.document.plan.client.language
+        language = asks.ask_sheet_language(self.window, title, client_language)
+        if language is None:
+            return None
+        suffix = f"-{language}" if language != client_language else ""
+        return language, suffix, f"{title} ({language_label(language)})"
+
     def _export(self, kind: str, title: str, *, large_print: bool) -> None:
         plan = self.document.plan
-        suffix = "-large-print" if large_print and kind == "home-care" else ""
+        chosen = self._sheet_language(kind, title)
+        if chosen is None:
+            return
+        language, suffix, title = chosen
+        suffix = ("-large-print" if large_print and kind == "home-care" else "") + suffix
         path = asks.ask_save_path(
             self.window, title, file_stem(plan, kind + suffix) + ".pdf", asks.PDF_FILTER
         )
@@ -306,6 +325,7 @@ class FileActions:
                     paper=paper,
                     daily_minutes=self.document.daily_minutes,
                     emergency_number=self.document.emergency_number,
+                    language=language,
                 )
             write_pdf(path, data)
         except (ExportError, OSError) as error:

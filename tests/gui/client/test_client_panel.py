@@ -111,8 +111,9 @@ def test_panel_by_keyboard_tab_order_names_and_mnemonics(window, qtbot):
     main.document.push(c.AvoidArea(main.document, _AREAS[0]))
     main.document.push(c.MarkSymptom(main.document, _SYMPTOMS[0]))
     boxes = list(panel.conditions.values())
-    stops = tab_stops(panel.client, len(boxes) + 8)
+    stops = tab_stops(panel.client, len(boxes) + 9)
     assert stops == [
+        panel.language,
         panel.new_client,  # (Edit and Delete client are off: no client is chosen)
         *boxes,
         panel.avoided,

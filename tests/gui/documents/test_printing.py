@@ -95,10 +95,11 @@ def test_file_print_menu_prints_through_the_dialog(window, monkeypatch, tmp_path
         return True
 
     monkeypatch.setattr(asks, "ask_print", dialog)
+    monkeypatch.setattr(asks, "ask_sheet_language", lambda parent, title, language: language)
     entries = [a.text() for a in main.menuBar().actions()[0].menu().actions()]
     assert "Pr&int protocol…" in entries and "Print home-&care sheet…" in entries
     sent = main.printing.print_document("home-care", large_print=True)
-    assert asked and asked[0][0] == "Print home-care sheet"
+    assert asked and asked[0][0] == "Print home-care sheet (English (en))"
     assert sent == asked[0][1] == len(pypdf.PdfReader(out).pages)
     assert pypdf.PdfReader(out).metadata.title == "Home-care sheet"
 

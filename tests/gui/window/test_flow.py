@@ -172,6 +172,7 @@ def test_export_both_pdfs_and_read_them_back(window, qtbot, monkeypatch, tmp_pat
     opened: list[Path] = []
     monkeypatch.setattr(asks, "ask_open_pdf", lambda parent, path: opened.append(path) or False)
     monkeypatch.setattr("planner.gui.common.desktop.pdf_viewer_available", lambda: True)
+    monkeypatch.setattr(asks, "ask_sheet_language", lambda parent, title, language: language)
     for name, export in (
         ("protocol.pdf", main.files.export_protocol),
         ("home.pdf", lambda: main.files.export_home_care(True)),
