@@ -11,10 +11,13 @@ Targets:
     process (a plan with a note on every step and a finding on every seventh, the worst
     common case): 4,000 steps take at most 8 times 500 steps, and 10,000 steps take
     under 30 s with a peak resident memory under 200 MB (the whole process: Python,
-    reportlab, fonts and the plan).
+    reportlab, fonts and the plan);
+(d) the client's papers in another language (issue 17): the home-care sheet in Spanish
+    builds within 10% of the English one's time (median of interleaved in-process builds,
+    normal and large print, after one warm-up build of each).
 
-Run: ``python bench/bench_export.py [--runs N] [--big-only]``. Prints the figures and
-PASS/FAIL for each target; the exit status is 1 when a target is missed.
+Run: ``python bench/bench_export.py [--runs N] [--big-only] [--languages-only]``. Prints
+the figures and PASS/FAIL for each target; the exit status is 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ GROWTH_TARGET = 5.0
 BIG_RATIO_TARGET = 8.0
 BIG_SECONDS_TARGET = 30.0
 BIG_MEMORY_TARGET_MB = 200.0
+LANGUAGE_TARGET = 1.10
 
 BIG_CHILD = """
 import copy, json, resource, sys, time
@@ -180,13 +184,45 @@ def big_plans(runs: int) -> bool:
     return linear and fast and small_memory
 
 
+def language_times(runs: int) -> dict[str, float]:
+    """Median in-process build time of the home-care sheet, by language (both prints)."""
+    from planner.core.planfile import parse_plan
+    from planner.export import build_home_care
+
+    plan = parse_plan(PLAN)
+    times: dict[str, list[float]] = {"en": [], "es": []}
+    for round_ in range(runs + 1):
+        for language in times:
+            start = time.perf_counter()
+            for large in (False, True):
+                build_home_care(plan, large_print=large, language=language)
+            if round_:  # the first round warms up fonts, catalogs and caches
+                times[language].append(time.perf_counter() - start)
+    return {language: statistics.median(values) for language, values in times.items()}
+
+
+def languages(runs: int) -> bool:
+    times = language_times(runs)
+    ratio = times["es"] / times["en"]
+    passed = ratio <= LANGUAGE_TARGET
+    print(
+        f"(d) home-care sheet, both prints: English {times['en'] * 1000:.0f} ms, Spanish "
+        f"{times['es'] * 1000:.0f} ms; ratio {ratio:.3f} (target <= {LANGUAGE_TARGET:g}) "
+        f"{'PASS' if passed else 'FAIL'}"
+    )
+    return passed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--big-only", action="store_true", help="only target (c), big plans")
+    parser.add_argument("--languages-only", action="store_true", help="only target (d)")
     args = parser.parse_args()
     if args.big_only:
         return 0 if big_plans(3) else 1
+    if args.languages_only:
+        return 0 if languages(args.runs) else 1
     ok = True
 
     ours, theirs = whole_process(args.runs)
@@ -214,6 +250,7 @@ def main() -> int:
         f"(target <= {GROWTH_TARGET:g}) {'PASS' if linear else 'FAIL'}"
     )
     ok &= big_plans(3)
+    ok &= languages(args.runs)
     return 0 if ok else 1
 
 

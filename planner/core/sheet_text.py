@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from planner.core.homecare import FOOT_CHECK, FOOT_RISK, daily_minutes, leave_out_sentence
 from planner.core.howoften import in_words
-from planner.core.i18n import N_, SOURCE_LANGUAGE, _, current
+from planner.core.i18n import N_, SOURCE_LANGUAGE, _, current, speaking
 from planner.core.i18n.places import place
 from planner.core.library import Exercise, Library
 from planner.core.plan import AvoidedArea, HomeCareItem, SessionPlan
@@ -95,8 +95,14 @@ class SheetText:
     leave_alone: list[str]
     take_care: list[str]
     get_help: list[HelpGroup] = field(default_factory=list)
+    # The language the words are in; the headings and fixed texts come out in it too.
+    language: str = SOURCE_LANGUAGE
 
     def headings(self) -> list[str]:
+        with speaking(self.language):
+            return self._headings()
+
+    def _headings(self) -> list[str]:
         return [
             _("Your home-care plan"),
             self.routine_heading(),
@@ -107,12 +113,20 @@ class SheetText:
         ]
 
     def routine_heading(self) -> str:
+        with speaking(self.language):
+            return self._routine_heading()
+
+    def _routine_heading(self) -> str:
         return _("Your routine: about {minutes} a day").format(
             minutes=minutes_text(self.daily_minutes)
         )
 
     def sentences(self) -> list[str]:
         """Every text of the sheet as the client reads it, one block per line."""
+        with speaking(self.language):
+            return self._sentences()
+
+    def _sentences(self) -> list[str]:
         lines = [self.for_whom, self.given, _(INTRO), *self.headings()]
         lines.append(_(NO_ROUTINE) if not self.routine else "")
         for position, entry in enumerate(self.routine, start=1):
@@ -238,6 +252,7 @@ def sheet_text(
             plan, has_foot_check=any(i.exercise == FOOT_CHECK for i in routine)
         ),
         get_help=list(get_help or []),
+        language=current().code,
     )
 
 
