@@ -43,16 +43,9 @@ def add_commands(subparsers: Any) -> None:
     export.set_defaults(func=cmd_export)
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    """Build the requested documents, then write them; exit status 0 or 2."""
+def _options(args: argparse.Namespace) -> tuple[list[str], str | None]:
+    """(the output files, the sheet's language) of a sound command line, or UsageError."""
     from planner.cli import common
-    from planner.export import (
-        ExportError,
-        MissingGlyphsWarning,
-        build_home_care,
-        build_protocol,
-        write_pdfs,
-    )
 
     outputs = [path for path in (args.protocol, args.home_care) if path]
     if not outputs:
@@ -66,6 +59,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise common.UsageError(
             "--language is for the client's home-care sheet: add --home-care OUT.pdf"
         )
+    return outputs, language
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Build the requested documents, then write them; exit status 0 or 2."""
+    from planner.cli import common
+    from planner.export import (
+        ExportError,
+        MissingGlyphsWarning,
+        build_home_care,
+        build_protocol,
+        write_pdfs,
+    )
+
+    outputs, language = _options(args)
     if bool(args.plan) == bool(args.session):
         raise common.UsageError("give a plan file or --session ID (one of the two)")
     inputs = [(args.plan, "the plan file")] if args.plan else common.store_inputs(args)
