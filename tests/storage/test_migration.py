@@ -25,6 +25,7 @@ def test_v1_store_migrates_keeping_every_record(v1: Path):
     original = (v1 / "store.json").read_bytes()
     with Store.open(v1) as store:
         assert store.info()["schema_version"] == 3
+        assert (v1 / "sync.db").is_file()  # version 3: the sync ledger, empty until a sync
         clients = store.clients()
         assert [c.name for c in clients] == ["Alex Doe", "Robin Okafor"]
         alex = clients[0]
