@@ -8,7 +8,6 @@ can set another number in the settings.
 
 from __future__ import annotations
 
-import locale
 import os
 import re
 
@@ -31,6 +30,8 @@ def _locale_name() -> str:
         value = os.environ.get(variable, "")
         if value:
             return value
+    import locale  # here: only a sheet without a set number needs it, not the window's start
+
     return locale.getlocale()[0] or ""
 
 

@@ -52,3 +52,16 @@ def test_help_opens_a_sample_session_that_is_not_saved(window, qtbot):
     assert window.document.session_id == "" and window.isWindowModified()
     assert window.store.clients() == [] and window.store.recent_sessions() == []
     assert not window.empty_hint.label.isVisible()
+
+
+def test_the_viewport_found_by_name_is_the_tables_own(qtbot):
+    from PySide6.QtWidgets import QTableView, QWidget
+
+    from planner.gui.window.first_steps import viewport_of
+
+    table = QTableView()
+    qtbot.addWidget(table)
+    assert viewport_of(table) is table.viewport()
+    # A viewport Qt did not name (one set by hand) is still found.
+    table.setViewport(QWidget())
+    assert viewport_of(table) is table.viewport()
