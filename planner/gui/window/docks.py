@@ -8,9 +8,13 @@ bar would show the ampersand.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
+
+_Child = TypeVar("_Child", bound=QObject)
 
 # Room for the tab bar's frame beyond the tabs themselves.
 TAB_BAR_SLACK = 12
@@ -30,15 +34,26 @@ def title_without_mnemonic_when_floating(dock: QDockWidget) -> None:
     dock.topLevelChanged.connect(retitle)
 
 
-def manage_docks(window: QMainWindow, docks: list[QDockWidget]) -> None:
+def manage_docks(window: QMainWindow) -> None:
     """Plain titles when floating; tab labels kept whole whenever a dock moves."""
     from PySide6.QtCore import QTimer
 
+    docks = _children(window, QDockWidget)
     for dock in docks:
         title_without_mnemonic_when_floating(dock)
         dock.dockLocationChanged.connect(
             lambda *_: QTimer.singleShot(0, lambda: keep_tabs_whole(window))
         )
+
+
+def _children(window: QMainWindow, kind: type[_Child]) -> list[_Child]:
+    """The window's own children of a kind (its docks, the tab bars of its tabbed docks).
+
+    Only direct children: a search through every widget of the window makes PySide6
+    wrap each of them (and some 70 Python enums for Qt's private classes among them),
+    several milliseconds of the window's start.
+    """
+    return window.findChildren(kind, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
 
 def keep_tabs_whole(window: QMainWindow) -> None:
@@ -47,9 +62,9 @@ def keep_tabs_whole(window: QMainWindow) -> None:
     Run once the window is laid out (the tab bars exist from then on). The group
     is as wide as its widest member asks, so each member gets the minimum.
     """
-    docks = {plain_title(d.windowTitle()): d for d in window.findChildren(QDockWidget)}
-    for bar in window.findChildren(QTabBar):
-        if bar.parent() is not window or bar.count() < 2:
+    docks = {plain_title(d.windowTitle()): d for d in _children(window, QDockWidget)}
+    for bar in _children(window, QTabBar):
+        if bar.count() < 2:
             continue
         needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count())) + TAB_BAR_SLACK
         for i in range(bar.count()):
@@ -61,8 +76,8 @@ def keep_tabs_whole(window: QMainWindow) -> None:
 def elided_tabs(window: QMainWindow) -> list[str]:
     """The dock tabs whose labels do not fit their tab (for tests and checks)."""
     found = []
-    for bar in window.findChildren(QTabBar):
-        if bar.parent() is not window or not bar.isVisible():
+    for bar in _children(window, QTabBar):
+        if not bar.isVisible():
             continue
         for i in range(bar.count()):
             if bar.tabRect(i).width() < bar.tabSizeHint(i).width():

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.client_dock, self.home_care_dock)
         self.tabifyDockWidget(self.client_dock, self.preview_dock)
         self.client_dock.raise_()
-        manage_docks(self, self.findChildren(QDockWidget))
+        manage_docks(self)
         self._default_layout_pending = True
 
     @property
