@@ -19,13 +19,15 @@ is first needed.
 from __future__ import annotations
 
 import contextlib
-import datetime
-import gettext
 from collections.abc import Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where needed: planner check starts without them
+    import datetime
+    import gettext
+    from pathlib import Path
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "client"
@@ -101,12 +103,14 @@ def check_language(code: object) -> str:
     )
 
 
-@dataclass(frozen=True, eq=False)
 class Translator:
     """One language's texts, plurals, dates and numbers."""
 
-    code: str
-    catalog: gettext.NullTranslations
+    __slots__ = ("catalog", "code")
+
+    def __init__(self, code: str, catalog: gettext.NullTranslations) -> None:
+        self.code = code
+        self.catalog = catalog
 
     def gettext(self, message: str) -> str:
         return self.catalog.gettext(message) if message else message
@@ -155,6 +159,8 @@ def translator(code: str) -> Translator:
     """The translator for a known language code (see :func:`check_language`)."""
     code = check_language(code)
     if code == SOURCE_LANGUAGE:
+        import gettext
+
         return Translator(code, gettext.NullTranslations())
     from planner.core.i18n.compiled import load_catalog
 
