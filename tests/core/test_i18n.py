@@ -168,3 +168,10 @@ def test_fuzzy_entries_are_left_out_of_the_compiled_catalog() -> None:
     import gettext
 
     assert gettext.GNUTranslations(io.BytesIO(mo)).gettext("Yes") == "Yes"
+
+
+def test_the_languages_own_names_kept_for_the_window_are_babels():
+    # Kept so that the window names them without loading Babel; they must not drift.
+    for code in {*i18n.OWN_NAMES, *i18n.available()}:
+        assert i18n.language_name(code) == i18n.babel_language_name(code), code
+    assert i18n.language_name("fr") == "Français"  # not kept: asked of Babel

@@ -78,9 +78,20 @@ def available() -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *(code for code in shipped if code != SOURCE_LANGUAGE))
 
 
+# The shipped languages' own names, as Babel gives them (tests/core/test_i18n.py checks
+# that they agree): the window's client panel names them on its first screen, and Babel's
+# locale data takes some 20 ms to load. Any other code is asked of Babel.
+OWN_NAMES = {"en": "English", "es": "Español"}
+
+
 @cache
 def language_name(code: str) -> str:
     """The language's own name for itself: "English", "Español"."""
+    return OWN_NAMES.get(code) or babel_language_name(code)
+
+
+def babel_language_name(code: str) -> str:
+    """The language's own name for itself as Babel (CLDR) gives it, capitalised."""
     from babel import Locale
 
     name = Locale.parse(code).get_display_name(code) or code
