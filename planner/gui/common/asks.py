@@ -56,11 +56,23 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
 
+def yes_no_box(parent: QWidget | None, title: str, text: str) -> Any:
+    """A question with Yes (the default: Enter) and No (Escape)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box
+
+
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    box = yes_no_box(parent, title, text)
+    box.exec()
+    return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
 
 def ask_make_standing(parent: QWidget | None, client: str) -> bool:
@@ -153,11 +165,15 @@ def ask_restore_backup(parent: QWidget | None, text: str, backup: Path | None) -
     return restore is not None and box.clickedButton() is restore
 
 
-def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    from PySide6.QtWidgets import QInputDialog
+def text_dialog(parent: QWidget | None, title: str, label: str, text: str = "") -> Any:
+    """A one-line input (a name, an addendum): typing replaces ``text``; OK waits for words."""
+    from planner.gui.common.forms import TextDialog
 
-    value, ok = QInputDialog.getText(parent, title, label, text=text)
-    return value.strip() if ok and value.strip() else None
+    return TextDialog(title, label, text, parent)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    return _run(text_dialog(parent, title, label, text)) or None
 
 
 def _run(dialog: Any) -> Any:

@@ -91,6 +91,22 @@ class FormDialog(QDialog):
             first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
 
+class TextDialog(FormDialog):
+    """One line of text (a template's name, an addendum): typing replaces what is there."""
+
+    def __init__(self, title: str, label: str, text: str = "", parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.line = self.add(label, QLineEdit(text, self), label.rstrip(":"))
+        self.line.selectAll()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.line.textChanged.connect(lambda value: ok.setEnabled(bool(value.strip())))
+        ok.setEnabled(bool(text.strip()))  # OK (and Enter) wait for words
+        self.finish()
+
+    def value(self) -> str:
+        return self.line.text().strip()
+
+
 def exercise_titles(library: Library) -> dict[str, str]:
     """Exercise id -> title, by title; the therapist's own ones marked as such."""
     return {

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -91,6 +92,11 @@ class HistoryWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.sessions.activated.connect(self._on_open)
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.activated.connect(self.close)
+        if self.model.rowCount():
+            self.sessions.setCurrentIndex(self.model.index(0, 0))
+        self.sessions.setFocus()
 
     def _sessions(self) -> QTreeView:
         view = QTreeView(self)

@@ -57,6 +57,10 @@ class ServerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # Enter waits for an address (a blank one would only bring a warning box).
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.url.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok.setEnabled(bool(url.strip()))
         self.url.setFocus()
 
     def accept(self) -> None:
@@ -151,6 +155,8 @@ class ConflictsDialog(QDialog):
         self.merge = QPushButton("&Merge: the other's values where ticked")
         for button in (self.keep_left, self.keep_right, self.merge):
             keep.addWidget(button)
+        for button in (self.keep_left, self.keep_right, self.merge):
+            button.setAutoDefault(False)  # keeping a version is never a stray Enter
         self.keep_left.clicked.connect(lambda: self._resolve("left"))
         self.keep_right.clicked.connect(lambda: self._resolve("right"))
         self.merge.clicked.connect(lambda: self._resolve("merge"))
@@ -166,6 +172,7 @@ class ConflictsDialog(QDialog):
         main = QHBoxLayout(self)
         main.addWidget(self.list)
         main.addLayout(right, 1)
+        self.list.setFocus()
 
     def _load(self) -> None:
         from planner.sync.conflicts import list_conflicts

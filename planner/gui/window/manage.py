@@ -53,8 +53,25 @@ class TemplatesManager(QDialog):
         self.import_button.clicked.connect(self._on_import)
         self.export_button.clicked.connect(self._on_export)
         close.clicked.connect(self.accept)
+        # Enter closes (the list has the focus); only a click or a mnemonic renames,
+        # deletes, imports or exports. F2 renames and Delete deletes, as in a file manager.
+        for button in (self.rename_button, self.delete_button):
+            button.setAutoDefault(False)
+        for button in (self.import_button, self.export_button):
+            button.setAutoDefault(False)
+        close.setDefault(True)
+        self._add_key(Qt.Key.Key_F2, self._on_rename)
+        self._add_key(Qt.Key.Key_Delete, self._on_delete)
+        self.list.setFocus()
         self.resize(520, 340)
         self.refresh()
+
+    def _add_key(self, key: Qt.Key, slot: Any) -> None:
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        shortcut = QShortcut(QKeySequence(key), self.list)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(lambda: self.store.read_only or slot())
 
     def refresh(self, select: str = "") -> None:
         self.list.clear()

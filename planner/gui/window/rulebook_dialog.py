@@ -64,5 +64,8 @@ class RulebookDialog(QDialog):
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)  # Enter closes, as Escape does
         layout.addWidget(buttons)
+        self.text.setFocus()
         self.resize(760, 620)
