@@ -120,6 +120,21 @@ def test_f2_renames_the_chosen_template(qtbot, store, monkeypatch) -> None:
     assert dialog.current().name == "Hands, long"
 
 
+def test_delete_asks_then_deletes_the_chosen_template(qtbot, store, monkeypatch) -> None:
+    from planner.gui.common import asks
+    from planner.gui.window.manage import TemplatesManager
+
+    answers = iter([False, True])
+    monkeypatch.setattr(asks, "ask_yes_no", lambda *args: next(answers))
+    dialog = TemplatesManager(store)
+    focused = _open(qtbot, dialog)
+    qtbot.keyClicks(focused, "n")
+    qtbot.keyClick(focused, Qt.Key.Key_Delete)  # answered No: kept
+    assert [t.name for t in store.templates()] == ["Feet", "Hands", "Neck"]
+    qtbot.keyClick(focused, Qt.Key.Key_Delete)
+    assert [t.name for t in store.templates()] == ["Feet", "Hands"] and dialog.isVisible()
+
+
 # -- the safety rulebook --------------------------------------------------------------------
 
 
