@@ -20,6 +20,8 @@ import filecmp
 import json
 import os
 import shutil
+import sqlite3
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,7 +106,42 @@ def damaged(path: Path, problem: str, *, read_only: bool) -> StoreDamagedError:
     return StoreDamagedError(path, problem, kept_as, list_backups(folder))
 
 
+def copy_ledger(source: Path, target: Path) -> None:
+    """Copy the SQLite sync ledger to the new file ``target`` as one consistent state.
+
+    A sync may be writing the ledger meanwhile: its bytes copied as they lie could
+    be half a transaction. SQLite's online backup copies a committed state (waiting,
+    if a sync is committing, until it has). A transaction left by a killed sync is
+    rolled back first by opening the ledger, as any reader does.
+    """
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    os.close(fd)
+    src = sqlite3.connect(source, timeout=60)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as error:
+        raise OSError(f"the sync ledger could not be copied: {error}") from None
+    finally:
+        src.close()
+    with open(target, "rb+") as out:
+        os.fsync(out.fileno())
+
+
+def _ledger_bytes(source: Path) -> bytes:
+    with tempfile.TemporaryDirectory(prefix=".planner-ledger-") as temp:
+        copy = Path(temp) / LEDGER_FILE
+        copy_ledger(source, copy)
+        return copy.read_bytes()
+
+
 def _place(source: Path, target: Path, *, link: bool) -> None:
+    if source.name == LEDGER_FILE:
+        copy_ledger(source, target)
+        return
     if link:
         try:
             os.link(source, target)
@@ -158,7 +195,10 @@ def snapshot(folder: Path, name: str, schema_version: int) -> Path:
         with open(source, "rb") as handle:
             stat = os.fstat(handle.fileno())
             version = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
-            if previous is not None and previous[1].get(relative) == version:
+            if relative == LEDGER_FILE:
+                # Written in place by SQLite: never linked, copied as one committed state.
+                copy_ledger(source, target)
+            elif previous is not None and previous[1].get(relative) == version:
                 with contextlib.suppress(OSError):
                     os.link(previous[0] / relative, target)
             if not target.exists():
@@ -222,14 +262,13 @@ def copy_store(folder: Path, dest: Path) -> None:
             zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
             for path in files:
-                archive.writestr(path.relative_to(folder).as_posix(), path.read_bytes())
+                data = _ledger_bytes(path) if path == folder / LEDGER_FILE else path.read_bytes()
+                archive.writestr(path.relative_to(folder).as_posix(), data)
         return
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise StoreError(f"{dest} already exists and is not an empty folder.")
     # Copied into a hidden folder beside DEST and renamed at the end: a full disk
     # leaves no partial DEST behind (the retry would then be refused).
-    import tempfile
-
     partial = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent))
     try:
         make_private_folder(partial / SESSIONS_DIR)
@@ -279,7 +318,9 @@ def restore_backup(folder: Path, backup_path: Path) -> Path:
         make_private_folder(aside)
         # The sync ledger goes too: a ledger newer than the records restored would take
         # every record the backup lacks for a deletion, and send it to every desk.
-        for name in (MAIN_FILE, OWN_FILE, LEDGER_FILE, SESSIONS_DIR):
+        # Its journal too: a journal left by a killed sync would be played into the
+        # restored ledger the next time it is opened.
+        for name in (MAIN_FILE, OWN_FILE, LEDGER_FILE, f"{LEDGER_FILE}-journal", SESSIONS_DIR):
             if (folder / name).exists():
                 os.replace(folder / name, aside / name)
         fsync_folder(aside)
