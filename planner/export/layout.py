@@ -85,7 +85,15 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate) -> None:
     y = height - MARGIN_TOP + 9 * mm
     usable = width - MARGIN_LEFT - MARGIN_RIGHT
     right_text = " · ".join(part for part in (info.client, info.date) if part)
-    right_text = fit(right_text, REGULAR, size, usable * 0.45)
+    # The client and date may use whatever the clinic and therapist leave free (at least
+    # 45% of the line), so a large-print header without a clinic is not cut short.
+    left_needed = 0.0
+    if info.clinic:
+        left_needed += line_width(info.clinic + "  ", BOLD, size)
+    if info.therapist:
+        left_needed += line_width(info.therapist, REGULAR, size)
+    right_room = max(usable * 0.45, usable - left_needed - 12)
+    right_text = fit(right_text, REGULAR, size, right_room)
     right_width = line_width(right_text, REGULAR, size)
     left_width = usable - right_width - 12
     canvas.saveState()

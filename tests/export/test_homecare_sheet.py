@@ -140,3 +140,17 @@ def test_a_left_out_area_is_striped_not_shaded() -> None:
     # Near miss: the foot check only looks, so nothing on its picture is striped.
     check = routine["foot-check"]
     assert not check.left_out
+
+
+@pytest.mark.parametrize("therapist", [{}, {"name": "Sam Rivera, LMT"}])
+def test_large_print_header_names_client_and_date_whole(therapist: dict[str, str]) -> None:
+    # The client and the date take the room a short or missing clinic line leaves free:
+    # "Margaret Olsen · 30 Novemb…" was cut at 45% of the line.
+    data = dict(REALISTIC_PLANS[PLANS[0]])
+    data["therapist"] = therapist
+    data["client"] = {**data["client"], "name": "Margaret Olsen"}
+    data["date"] = "2026-11-30"
+    pdf = build_home_care(make_plan(data), large_print=True)
+    for text in page_texts(pdf):
+        assert "Margaret Olsen · 30 November 2026" in _flat(text)
+        assert "…" not in text.splitlines()[0]
