@@ -32,9 +32,7 @@ from planner.core.plan import SessionPlan
 from planner.core.planfile import parse_plan, plan_to_json, with_own_definitions
 from planner.storage import backups, own
 from planner.storage.backups import copy_store, damaged, data_files, list_backups
-from planner.storage.check import CheckMixin
 from planner.storage.clients import ClientsMixin
-from planner.storage.course import CourseMixin
 from planner.storage.errors import (
     StoreDamagedError,
     StoreError,
@@ -42,14 +40,14 @@ from planner.storage.errors import (
     StoreReadOnlyError,
     StoreVersionError,
 )
-from planner.storage.importing import ImportMixin
 from planner.storage.jsonstorage import AtomicJSONStorage
-from planner.storage.migrations import CURRENT_VERSION, migrate
+from planner.storage.later import Later
 from planner.storage.own import OwnLibraryMixin
 from planner.storage.paths import (
     FILE_MODE,
     LOCK_FILE,
     MAIN_FILE,
+    SCHEMA_VERSION,
     SESSIONS_DIR,
     data_dir,
     make_private_folder,
@@ -66,22 +64,15 @@ from planner.storage.records import (
     with_therapist,
 )
 from planner.storage.sessions import SessionFiles, client_of
-from planner.storage.signed import SigningMixin
 from planner.storage.templates import TemplatesMixin
 
 # A first backup needing more full copies than this runs in the background.
 FULL_COPY_IN_BACKGROUND = 300
+# The layout this program writes (planner.storage.migrations updates older ones).
+CURRENT_VERSION = SCHEMA_VERSION
 
 
-class Store(
-    ClientsMixin,
-    ImportMixin,
-    TemplatesMixin,
-    OwnLibraryMixin,
-    SigningMixin,
-    CourseMixin,
-    CheckMixin,
-):
+class Store(ClientsMixin, TemplatesMixin, OwnLibraryMixin, Later):
     """An open store folder; see the module docstring and notes/STORE_API.md."""
 
     def __init__(self, folder: Path, read_only: bool, lock: Any) -> None:
@@ -159,6 +150,8 @@ class Store(
         else:
             version = self._check_version(for_writing=True)
             if version < CURRENT_VERSION:
+                from planner.storage.migrations import migrate
+
                 try:
                     self.migration_backup = migrate(self.folder, self._db, version)
                 except (ValueError, KeyError, TypeError) as error:
