@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from planner.gui.course.commands import SetSymptoms
-
 if TYPE_CHECKING:
     from planner.gui.course.room import CourseRoom
 
@@ -64,4 +62,8 @@ class SymptomPrefill:
         merged = [*last, *kept]
         if merged == document.plan.symptoms:
             return False
+        # Only now: the command's module (and the session's undo commands it needs) stays
+        # out of the window's start, which a session with no earlier visits never uses.
+        from planner.gui.course.commands import SetSymptoms
+
         return document.push(SetSymptoms(document, merged, f"Symptom areas of the visit of {when}"))
