@@ -79,6 +79,9 @@ def resolve_conflict(
             f"{keep!r} is not a version of {wanted!r}: give mine, theirs or one of "
             f"{', '.join(options)}."
         ) from None
+    kind, record_id = doc.split(":", 1)
+    if kind == "client" and merged is None and entry["leaves"][chosen]["deleted"]:
+        return _delete_client_again(store, ledger, record_id)
     current = local.current_records(store, [doc]).get(doc)
     if merged is not None:
         revisions.resolve(entry, chosen, merged, d.digest(merged))
@@ -89,5 +92,18 @@ def resolve_conflict(
     ledger.state["sources"] = d.sources(store.folder)
     ledger.save()
     winner = entry["leaves"][entry["winner"]]
-    kind, record_id = doc.split(":", 1)
     return {"kind": kind, "id": record_id, "rev": entry["winner"], "deleted": winner["deleted"]}
+
+
+def _delete_client_again(store: Store, ledger: Ledger, client_id: str) -> dict[str, Any]:
+    """Keep a deletion of a client brought back for their sessions: delete them all again.
+
+    Deleted as a person deletes (a backup first, the sessions, then the client);
+    the scan gives each a tombstone, so the next sync takes them to every desk.
+    """
+    store.delete_client(client_id)
+    local.scan(store, ledger)
+    ledger.state["sources"] = d.sources(store.folder)
+    ledger.save()
+    entry = ledger.docs[d.doc_id("client", client_id)]
+    return {"kind": "client", "id": client_id, "rev": entry["winner"], "deleted": True}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.storage import documents as d
 from planner.storage.ledger import Ledger, known_revs, revs_of
-from planner.sync import local, revisions
+from planner.sync import local, orphans, revisions
 from planner.sync.couch import Couch
 from planner.sync.local import Runner
 from planner.sync.signed import merge_signed
@@ -253,6 +253,8 @@ def _take(
         local.hold(ledger, doc, before[doc])
         outcome.held.add(doc)
     local.write_journal(store, ledger, save=False, run=run)  # saved with the checkpoint
+    if orphans.keep_clients_of_sessions(store, ledger, in_store, run):
+        local.write_journal(store, ledger, save=False, run=run)
     return len(fetched)
 
 

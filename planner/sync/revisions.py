@@ -42,6 +42,11 @@ def _child(entry: Entry, parent: str | None, token: str, **leaf: Any) -> str:
     return rev
 
 
+def restore_hash(parent: str) -> str:
+    """The hash of a deleted record brought back on top of ``parent`` (the same on every desk)."""
+    return _hash(parent, "restored")
+
+
 def new_entry(kind: str) -> Entry:
     return {"kind": kind, "winner": None, "digest": None, "leaves": {}}
 
