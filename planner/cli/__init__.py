@@ -9,6 +9,7 @@ naming the file and the place, and exit status 2.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -40,7 +41,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The module of each command group, in the order ``--help`` lists them, and the commands
+# each adds. The parser imports only the running command's module (``planner check``
+# starts without the other eight); ``--help``, a mistyped command and anything unusual
+# before the command load every group, so what they print is unchanged.
+_GROUPS: dict[str, tuple[str, ...]] = {
+    "check": ("check", "rules"),
+    "homecare": ("home-care",),
+    "listings": ("techniques", "exercises", "languages"),
+    "export": ("export",),
+    "printing": ("print",),
+    "store": ("import", "store", "templates"),
+    "records": ("clients", "sessions", "client", "session"),
+    "course": ("progress", "intake"),
+    "sync": ("sync", "conflicts"),
+}
+_GROUP_OF = {command: group for group, names in _GROUPS.items() for command in names}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``planner`` parser: every command, or with ``argv`` only what its command needs."""
     parser = _Parser(
         prog="planner",
         description="Plan massage sessions, check them for safety and print the documents. "
@@ -56,22 +76,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Each command group adds its parsers with ``set_defaults(func=...)``. They import
     # nothing heavy at module level: the parser is built on every start.
-    from planner.cli import (
-        check,
-        course,
-        export,
-        homecare,
-        listings,
-        printing,
-        records,
-        store,
-        sync,
-    )
+    group = _GROUP_OF.get(_plain_command(argv) or "")
+    if group:  # one of the modules imported below (the import circle test sees them there)
+        importlib.import_module(f"planner.cli.{group}").add_commands(commands)
+    else:
+        from planner.cli import (
+            check,
+            course,
+            export,
+            homecare,
+            listings,
+            printing,
+            records,
+            store,
+            sync,
+        )
 
-    for group in (check, homecare, listings, export, printing, store, records, course, sync):
-        group.add_commands(commands)
+        groups = (check, homecare, listings, export, printing, store, records, course, sync)
+        for module in groups:
+            module.add_commands(commands)
     _data_dir_after_command(parser, set())
     return parser
+
+
+def _plain_command(argv: Sequence[str] | None) -> str | None:
+    """The command word when only ``--data-dir DIR`` comes before it, else None."""
+    if not argv:
+        return None
+    if argv[0] == "--data-dir":
+        return argv[2] if len(argv) > 2 else None
+    if argv[0].startswith("--data-dir="):
+        return argv[1] if len(argv) > 1 else None
+    return argv[0]
 
 
 def _data_dir_after_command(parser: argparse.ArgumentParser, seen: set[int]) -> None:
@@ -94,15 +130,17 @@ def _data_dir_after_command(parser: argparse.ArgumentParser, seen: set[int]) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every error is one line on stderr (exit 2), Ctrl-C exit 130."""
-    from planner.start import open_window
-
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
+        from planner.start import open_window
+
         return open_window()
     with terminal.inert_output():
         try:
-            args = build_parser().parse_args(argv)
+            args = build_parser(argv).parse_args(argv)
             if args.command is None:
+                from planner.start import open_window
+
                 return open_window(data_folder(args))
             return _run_command(args)
         except KeyboardInterrupt:
