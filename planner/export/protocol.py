@@ -174,15 +174,8 @@ def _step_marks(findings: list[Finding]) -> dict[int, str]:
     return marks
 
 
-def _steps(
-    plan: SessionPlan, library: Library, findings: list[Finding], styles: Styles, width: float
-) -> list[Flowable]:
-    story: list[Flowable] = heading("Session steps", styles, need=140)
-    if not plan.steps:
-        story.append(para("This plan has no steps yet.", styles.body))
-        return story
-    cell, right = styles.cell, styles.cell_right
-    head = [
+def _steps_head(styles: Styles) -> list[Any]:
+    return [
         CachedParagraph("#", styles.head_right),
         CachedParagraph("Technique", styles.head),
         CachedParagraph("Area", styles.head),
@@ -191,53 +184,77 @@ def _steps(
         CachedParagraph("Elapsed", styles.head_right),
         CachedParagraph("Notes", styles.head),
     ]
+
+
+def _step_row(
+    plan: SessionPlan, library: Library, styles: Styles, index: int, elapsed: float
+) -> tuple[list[Any], str | None]:
+    """One step's cells, and its notes in full when they are too long for the table."""
+    step = plan.steps[index]
+    cell, right = styles.cell, styles.cell_right
+    technique = library.techniques.get(step.technique)
+    notes = step.notes.strip()
+    full_notes = None
+    if len(notes) > NOTE_IN_TABLE:
+        full_notes = notes
+        notes = notes[:300].rstrip() + " … (continued below the table)"
+    row = [
+        CachedParagraph(str(index + 1), right),
+        para(technique.name if technique else step.technique, cell),
+        para(capitalised(area_name(step.region, step.side)), cell),
+        CachedParagraph(number(step.minutes), right),
+        CachedParagraph(PRESSURE_NAMES.get(step.pressure, step.pressure), cell),
+        CachedParagraph(number(elapsed), right),
+        para(notes, cell),
+    ]
+    return row, full_notes
+
+
+def _step_row_commands(index: int, marks: dict[int, str]) -> list[tuple[Any, ...]]:
+    own: list[tuple[Any, ...]] = [("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE)]
+    if (index + 1) % 2 == 0:
+        own.append(("BACKGROUND", (0, 0), (-1, 0), ZEBRA))
+    if index in marks:
+        strong, _ = SEVERITY_COLOURS[marks[index]]
+        own.append(("LINEBEFORE", (0, 0), (0, 0), 3.5, strong))
+    return own
+
+
+def _total_row(plan: SessionPlan, styles: Styles) -> list[Any]:
+    total_style = styles.cell_bold
+    return [
+        "",
+        CachedParagraph("Total", total_style),
+        "",
+        CachedParagraph(number(plan.total_minutes), total_style.clone("total-right", alignment=2)),
+        "",
+        "",
+        para(capitalised(_verdict(plan)), total_style),
+    ]
+
+
+def _steps(
+    plan: SessionPlan, library: Library, findings: list[Finding], styles: Styles, width: float
+) -> list[Flowable]:
+    story: list[Flowable] = heading("Session steps", styles, need=140)
+    if not plan.steps:
+        story.append(para("This plan has no steps yet.", styles.body))
+        return story
     rows: list[list[Any]] = []
     row_commands: list[list[tuple[Any, ...]]] = []
     long_notes: list[tuple[int, str]] = []
     marks = _step_marks(findings)
-    for index, (step, elapsed) in enumerate(zip(plan.steps, plan.running_minutes(), strict=True)):
-        technique = library.techniques.get(step.technique)
-        notes = step.notes.strip()
-        if len(notes) > NOTE_IN_TABLE:
-            long_notes.append((index, notes))
-            notes = notes[:300].rstrip() + " … (continued below the table)"
-        row_number = index + 1
-        rows.append(
-            [
-                CachedParagraph(str(row_number), right),
-                para(technique.name if technique else step.technique, cell),
-                para(capitalised(area_name(step.region, step.side)), cell),
-                CachedParagraph(number(step.minutes), right),
-                CachedParagraph(PRESSURE_NAMES.get(step.pressure, step.pressure), cell),
-                CachedParagraph(number(elapsed), right),
-                para(notes, cell),
-            ]
-        )
-        own: list[tuple[Any, ...]] = [("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE)]
-        if row_number % 2 == 0:
-            own.append(("BACKGROUND", (0, 0), (-1, 0), ZEBRA))
-        if index in marks:
-            strong, _ = SEVERITY_COLOURS[marks[index]]
-            own.append(("LINEBEFORE", (0, 0), (0, 0), 3.5, strong))
-        row_commands.append(own)
-    total_style = styles.cell_bold
-    rows.append(
-        [
-            "",
-            CachedParagraph("Total", total_style),
-            "",
-            CachedParagraph(
-                number(plan.total_minutes), total_style.clone("total-right", alignment=2)
-            ),
-            "",
-            "",
-            para(capitalised(_verdict(plan)), total_style),
-        ]
-    )
+    for index, elapsed in enumerate(plan.running_minutes()):
+        row, full_notes = _step_row(plan, library, styles, index, elapsed)
+        rows.append(row)
+        if full_notes is not None:
+            long_notes.append((index, full_notes))
+        row_commands.append(_step_row_commands(index, marks))
+    rows.append(_total_row(plan, styles))
     row_commands.append([("LINEABOVE", (0, 0), (-1, 0), 1.0, INK), ("SPAN", (4, 0), (5, 0))])
     widths = [width * share for share in _STEP_COLUMNS]
     table = WindowTable(
-        head,
+        _steps_head(styles),
         rows,
         row_commands,
         table_base_style(styles),
