@@ -142,9 +142,22 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(1.5)  # let it start and block on the FIFO; not an assertion on time
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
+    # Wait until the command has the FIFO open for reading (a writer can open it only then)
+    # and keep the writing end open, so that it stays blocked in its read: Ctrl-C then.
+    # A fixed sleep raced a slow start on a loaded machine.
+    writer = None
+    deadline = time.monotonic() + 60
+    while writer is None and process.poll() is None and time.monotonic() < deadline:
+        try:
+            writer = os.open(store / "own.json", os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:
+            time.sleep(0.02)
+    assert writer is not None, "the command never opened its store's own.json"
+    try:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        os.close(writer)
     result = subprocess.CompletedProcess(process.args, process.returncode, out, err)
     assert one_error_line(result, status=130) == "planner techniques: interrupted\n"
 
