@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.core.emergency import check_number
-from planner.core.homecare import DEFAULT_DAILY_MINUTES
 from planner.core.plan import (
     AvoidedArea,
     PlanError,
@@ -24,6 +23,7 @@ from planner.core.plan import (
     check_conditions,
     check_symptom,
 )
+from planner.core.vocab import DEFAULT_DAILY_MINUTES
 from planner.storage.errors import StoreError
 
 STATUSES = ("draft", "done")

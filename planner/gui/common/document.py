@@ -8,13 +8,16 @@ plan changed. Findings are recomputed here, once per change, not per view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.core.homecare import effective_routine
 from planner.core.library import Library
 from planner.core.plan import HomeCareItem, PlanError, SessionPlan
-from planner.core.safety import Finding, check_plan
+
+if TYPE_CHECKING:
+    from planner.core.safety import Finding
 
 # How far along a session is, as the store keeps it (key -> what the therapist reads).
 SESSION_STATUSES: dict[str, str] = {"draft": "Draft", "done": "Done"}
@@ -60,7 +63,13 @@ class SessionDocument(QObject):
         # and the emergency number the client's sheet gives (None: the locale's).
         self.daily_minutes: float | None = None
         self.emergency_number: str | None = None
-        self.findings: list[Finding] = check_plan(self.plan, library)
+        # An empty plan has no findings: the check (and the rulebook) wait for a plan.
+        self.findings: list[Finding] = []
+        # True while the findings wait for the first check (see :meth:`check_later`).
+        self.check_pending = False
+        self._first_load_waits = False
+        if plan is not None:
+            self.refresh_findings()
 
     # -- editing -----------------------------------------------------------
 
@@ -82,8 +91,34 @@ class SessionDocument(QObject):
 
     def notify(self) -> None:
         """Recompute the findings and tell the views (called by every command)."""
-        self.findings = check_plan(self.plan, self.library, self.daily_minutes)
+        self.check_pending = False
+        self.refresh_findings()
         self.changed.emit()
+
+    def check_later(self) -> None:
+        """Leave the findings empty until the event loop's second turn (or the next change).
+
+        For the window's start: the first turn of the event loop shows the window; the
+        safety check, and loading the rulebook it runs, wait for the turn after, so the
+        findings panel fills a moment after the window is on screen.
+        """
+        self.check_pending = True
+        self._first_load_waits = True
+        self.findings = []
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.run_pending_check))
+
+    def run_pending_check(self) -> None:
+        """Run the check :meth:`check_later` put off, unless a change has run it since."""
+        if self.check_pending:
+            self.notify()
+
+    def refresh_findings(self) -> None:
+        """Recompute the findings without telling the views (unless the first check waits)."""
+        if self.check_pending:
+            return
+        from planner.core.safety import check_plan
+
+        self.findings = check_plan(self.plan, self.library, self.daily_minutes)
 
     def notify_session(self) -> None:
         """Tell the views the status or the notes changed (not the plan, so not the findings)."""
@@ -111,13 +146,16 @@ class SessionDocument(QObject):
 
     def routine(self) -> list[HomeCareItem]:
         """The home-care routine the client gets: the plan's own or the proposed one."""
+        from planner.core.homecare import effective_routine
+
         return effective_routine(self.plan, self.library, self.daily_minutes)
 
     def set_home_care_settings(self, daily_minutes: float, emergency_number: str) -> None:
         """Take the settings' daily time and emergency number; the views update."""
         self.daily_minutes = daily_minutes
         self.emergency_number = emergency_number or None
-        self.notify()
+        self.refresh_findings()  # not while the first check waits (see :meth:`check_later`)
+        self.changed.emit()
 
     # -- whole documents ---------------------------------------------------
 
@@ -145,7 +183,12 @@ class SessionDocument(QObject):
         if not clean:
             # A plan from a template or a file is not in the store yet.
             self.undo_stack.resetClean()
-        self.findings = check_plan(self.plan, self.library, self.daily_minutes)
+        # The window's first, empty session waits for the check; any later plan does not.
+        if self._first_load_waits:
+            self._first_load_waits = False
+        else:
+            self.check_pending = False
+        self.refresh_findings()
         # Models reset on ``replaced`` (connected first), then views refresh.
         self.replaced.emit()
         self.changed.emit()

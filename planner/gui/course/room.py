@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from planner.core.plan import SymptomArea
 from planner.core.progress import Rating, Visit, course_series, worsening_notes
-from planner.core.safety import check_plan
 from planner.gui.common import asks
 from planner.gui.window.lazy import LazyPanel
 
@@ -167,7 +166,7 @@ class CourseRoom:
         notes = worsening_notes(course_series(earlier))
         if notes != self.document.plan.course_notes:
             self.document.plan.course_notes = notes
-            self.document.findings = check_plan(self.document.plan, self.document.library)
+            self.document.refresh_findings()
 
     # -- actions ---------------------------------------------------------------------
 

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         # Owned by the window, so the undo stack outlives every close event.
         self.document = SessionDocument(library, parent=self)
+        self.document.check_later()
         self.files = FileActions(self, store, self.document)
 
         self._make_central(read_only_reason)
@@ -58,10 +59,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         from planner.gui.course.room import install
-
-        self.course = install(self)
         from planner.gui.sync.room import install as install_sync
 
+        self.course = install(self)
         self.sync_room = install_sync(self)
         self._connect_signals()
         self.files.new_session()

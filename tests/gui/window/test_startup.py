@@ -104,3 +104,55 @@ def test_planner_command_opens_the_window_and_ends(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "data" / "store.json").is_file()
+
+
+FIRST_CHECK_AFTER_SHOW = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication(["x"])
+from planner.gui.window.app import build_window, open_store
+store, reason = open_store(Path(sys.argv[1]))
+window = build_window(store, reason)
+window.show()
+rulebook = ("planner.core.rules", "planner.core.safety", "planner.core.homecare")
+print(sorted(name for name in sys.modules if name.startswith(rulebook)))
+print(window.document.check_pending)
+app.processEvents()
+app.processEvents()
+print(window.document.check_pending, "planner.core.safety" in sys.modules)
+store.close()
+"""
+
+
+def test_the_first_check_and_its_rulebook_wait_until_the_window_is_shown(tmp_path: Path) -> None:
+    env = dict(
+        os.environ,
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_CHECK_AFTER_SHOW, str(tmp_path / "data")],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "True", "False True"]
+
+
+def test_a_plan_loaded_before_the_first_check_is_checked_at_once(window) -> None:
+    from planner.core.plan import SessionPlan
+
+    window.document.check_later()
+    window.document.load(SessionPlan())  # the first load waits, as the window's own does
+    assert window.document.check_pending
+    plan = SessionPlan()
+    plan.set_conditions(("diabetes",))
+    window.document.load(plan)
+    assert not window.document.check_pending
+    assert "diabetes" in {finding.rule for finding in window.document.findings}
