@@ -14,18 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import rule_plans
+from rule_plans import Row, rows, step
 
 from planner.core.homecare import propose_routine
 from planner.core.library import Exercise, Technique
-from planner.core.plan import AvoidedArea, Client, HomeCareItem, SessionPlan, Step, SymptomArea
+from planner.core.plan import Client, HomeCareItem, SessionPlan, Step
 from planner.core.planfile import loads_plan
 from planner.core.rules import RULEBOOK, SCOPES
 from planner.core.rules.redflags import RED_FLAGS, URGENCIES, red_flags_by_urgency, red_flags_for
 from planner.core.safety import RULES, check_plan
 from planner.core.validate import FormatError
 from planner.core.vocab import SEVERITIES
-
-Row = tuple[str, str, int | str | None, str | None, str | None]
 
 HOT_STONES = Technique(
     "hot-stones", "Hot stones", "other", "", "light", 5, False, ("calf",), heat=True
@@ -41,55 +41,15 @@ BAREFOOT_RUB = Exercise(
 )  # fmt: skip
 
 
-def step(
-    region: str = "foot",
-    side: str = "both",
-    pressure: str = "light",
-    technique: str = "effleurage",
-    minutes: float = 5,
-) -> Step:
-    return Step(technique, region, side, minutes, pressure)
-
-
-def make_plan(
-    *steps: Step,
-    conditions: tuple[str, ...] = (),
-    avoid: tuple[tuple[str, ...], ...] = (),
-    symptoms: tuple[tuple[str, str, str], ...] = (),
-    length: float | None = None,
-    home_care: tuple[str, ...] | None = (),
-    course: tuple[str, ...] = (),
-) -> SessionPlan:
-    """A plan; an avoided area is (region, side) for an open wound or (region, side, reason).
-
-    The home-care routine is empty unless given (None: the planner proposes one).
-    """
-    return SessionPlan(
-        title="Test",
-        length_minutes=length,
-        client=Client("Alex", conditions),
-        avoid=[AvoidedArea(a[0], a[1], a[2] if len(a) > 2 else "open-wound") for a in avoid],
-        symptoms=[SymptomArea(region, side, kind, 5) for region, side, kind in symptoms],
-        steps=list(steps),
-        home_care=None if home_care is None else [HomeCareItem(x, 5) for x in home_care],
+def make_plan(*steps: Step, **given: Any) -> SessionPlan:
+    """A rule plan with no home care unless given, and this module's own entries."""
+    given.setdefault("home_care", ())
+    return rule_plans.make_plan(
+        *steps,
         custom_techniques=(HOT_STONES,),
         custom_exercises=(STANDING_STRETCH, BAREFOOT_RUB),
-        course_notes=course,
+        **given,
     )
-
-
-def rows(plan: SessionPlan, rule: str | None = None) -> list[Row]:
-    """Findings as (severity, rule, where, region, side); where is the step index,
-    "home N" for home-care item N, or None for the whole plan."""
-    result: list[Row] = []
-    for f in check_plan(plan):
-        if rule is not None and f.rule != rule:
-            continue
-        where: int | str | None = f.step
-        if f.home_care is not None:
-            where = f"home {f.home_care}"
-        result.append((f.severity, f.rule, where, f.region, f.side))
-    return result
 
 
 C, W = "contraindicated", "caution"

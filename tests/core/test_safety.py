@@ -6,57 +6,12 @@ Each rule on its own, firing and near misses, is in test_rulebook.py.
 from __future__ import annotations
 
 import pytest
+from rule_plans import make_plan, rows, step
 
-from planner.core.plan import AvoidedArea, Client, HomeCareItem, SessionPlan, Step, SymptomArea
+from planner.core.plan import AvoidedArea, SessionPlan
 from planner.core.regions import REGIONS, area_phrase
 from planner.core.safety import RULES, Finding, check_plan, has_contraindication
 from planner.core.vocab import SEVERITY_RANK
-
-Row = tuple[str, str, int | str | None, str | None, str | None]
-
-
-def step(
-    region: str = "foot",
-    side: str = "both",
-    pressure: str = "light",
-    technique: str = "effleurage",
-    minutes: float = 5,
-) -> Step:
-    return Step(technique, region, side, minutes, pressure)
-
-
-def make_plan(
-    *steps: Step,
-    conditions: tuple[str, ...] = (),
-    avoid: tuple[tuple[str, str], ...] = (),
-    symptoms: tuple[tuple[str, str, str], ...] = (),
-    length: float | None = None,
-    home_care: tuple[str, ...] | None = None,
-) -> SessionPlan:
-    return SessionPlan(
-        title="Test",
-        length_minutes=length,
-        client=Client("Alex", conditions),
-        avoid=[AvoidedArea(region, side, "open-wound") for region, side in avoid],
-        symptoms=[SymptomArea(region, side, kind, 5) for region, side, kind in symptoms],
-        steps=list(steps),
-        home_care=None if home_care is None else [HomeCareItem(x, 5) for x in home_care],
-    )
-
-
-def rows(plan: SessionPlan, rule: str | None = None) -> list[Row]:
-    """(severity, rule, where, region, side): where is a step index, "home N" or None."""
-    return [
-        (
-            f.severity,
-            f.rule,
-            f"home {f.home_care}" if f.home_care is not None else f.step,
-            f.region,
-            f.side,
-        )
-        for f in check_plan(plan)
-        if rule is None or f.rule == rule
-    ]
 
 
 def test_a_plain_plan_has_no_findings() -> None:
