@@ -18,6 +18,7 @@ from planner.core.plan import HomeCareItem, PlanError, SessionPlan
 
 if TYPE_CHECKING:
     from planner.core.safety import Finding
+    from planner.storage.records import SessionRecord
 
 # How far along a session is, as the store keeps it (key -> what the therapist reads).
 SESSION_STATUSES: dict[str, str] = {"draft": "Draft", "done": "Done"}
@@ -158,6 +159,16 @@ class SessionDocument(QObject):
         self.changed.emit()
 
     # -- whole documents ---------------------------------------------------
+
+    def load_record(self, record: SessionRecord) -> None:
+        """Show a session from the store, with its id, client, status and notes."""
+        self.load(
+            record.plan,
+            session_id=record.id,
+            client_id=record.client_id,
+            status=record.status,
+            after_notes=record.after_notes,
+        )
 
     def load(
         self,

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from planner.core.soap import Soap
     from planner.gui.common.document import SessionDocument
     from planner.gui.course.history import HistoryWindow
-    from planner.storage import SessionRecord, Store
+    from planner.storage import Store
 
 
 class CourseRoom:
@@ -173,15 +173,6 @@ class CourseRoom:
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 5000)
 
-    def _reload(self, record: SessionRecord) -> None:
-        self.document.load(
-            record.plan,
-            session_id=record.id,
-            client_id=record.client_id,
-            status=record.status,
-            after_notes=record.after_notes,
-        )
-
     def open_history(self, client_id: str = "") -> None:
         """The history window of ``client_id`` (default: the session's client)."""
         client_id = client_id or self.client_id()
@@ -243,7 +234,7 @@ class CourseRoom:
         except StoreError as error:
             asks.show_error(self.window, title, str(error))
             return
-        self._reload(record)
+        self.document.load_record(record)
         self._status(f"{title}: done")
 
     def export_progress(self) -> None:

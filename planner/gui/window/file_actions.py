@@ -21,7 +21,7 @@ from planner.gui.common.languages import language_label
 from planner.gui.common.names import counted_from_one
 
 if TYPE_CHECKING:
-    from planner.storage import ClientRecord, SessionRecord, Settings, Store
+    from planner.storage import ClientRecord, Settings, Store
 
 
 def file_stem(plan: SessionPlan, what: str) -> str:
@@ -118,21 +118,12 @@ class FileActions:
             return
         chosen = asks.ask_session(self.window, sessions)
         if chosen is not None and self.maybe_save():
-            self._load_record(chosen)
+            self.document.load_record(chosen)
 
     def open_session_id(self, session_id: str) -> None:
         record = self._guard("Open session", lambda: self.store.session(session_id))
         if record is not None and self.maybe_save():
-            self._load_record(record)
-
-    def _load_record(self, record: SessionRecord) -> None:
-        self.document.load(
-            record.plan,
-            session_id=record.id,
-            client_id=record.client_id,
-            status=record.status,
-            after_notes=record.after_notes,
-        )
+            self.document.load_record(record)
 
     def save(self) -> bool:
         """Save the session in the store (under its client); True when saved.
