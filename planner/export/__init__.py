@@ -193,13 +193,20 @@ def _noting_missing(plan: SessionPlan, library: Library, document: str) -> Itera
     fonts.prepare(fonts.strings_in(plan, library.techniques, library.exercises))
     with fonts.noting_missing() as missing:
         yield
+    _warn_missing(missing, document, stacklevel=4)
+
+
+def _warn_missing(missing: set[str], document: str, stacklevel: int = 3) -> None:
+    """One warning naming the characters of ``document`` that no font has, if any."""
+    from planner.export import fonts
+
     if missing:
         warnings.warn(
             MissingGlyphsWarning(
                 f"the {document} shows {fonts.replacement_mark()} for characters no font"
                 f" on this system has: {fonts.describe_missing(missing)}"
             ),
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
 
 

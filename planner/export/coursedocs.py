@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import warnings
 from typing import TYPE_CHECKING, Any
 
 from planner.core.i18n import _, speaking
 from planner.export import (
     LARGE_PRINT_SIZE,
     ExportError,
-    MissingGlyphsWarning,
     _check_paper,
     _prepare_reportlab,
+    _warn_missing,
 )
 
 if TYPE_CHECKING:
@@ -41,19 +40,6 @@ def _fonts_for(texts: list[str], document: str) -> Any:
 
     fonts.prepare(texts)
     return fonts.noting_missing()
-
-
-def _warn_missing(missing: set[str], document: str) -> None:
-    from planner.export import fonts
-
-    if missing:
-        warnings.warn(
-            MissingGlyphsWarning(
-                f"the {document} shows {fonts.replacement_mark()} for characters no font"
-                f" on this system has: {fonts.describe_missing(missing)}"
-            ),
-            stacklevel=3,
-        )
 
 
 def build_progress_report(
