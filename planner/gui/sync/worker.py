@@ -43,17 +43,21 @@ class SyncWorker(QObject):
         self.held = held  # the documents open with unsaved edits (asked on the window's thread)
         self._thread: threading.Thread | None = None
         self.closing = False
+        self._busy = False  # a sync owns the connections (changed under _lock only)
+        self._lock = threading.Lock()
         self._couch: tuple[tuple[str, str, str], Any] | None = None
         self._post.connect(self._run_step)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._busy or (self._thread is not None and self._thread.is_alive())
 
     def start(self, url: str, user: str, password: str) -> bool:
         """Start a sync; False if one is running already."""
         if self.running:
             return False
+        with self._lock:
+            self._busy = True
         self._thread = threading.Thread(
             target=self._work, args=(url, user, password), name="clinic-sync", daemon=True
         )
@@ -77,9 +81,12 @@ class SyncWorker(QObject):
             outcome = str(error)
         except Exception as error:  # never lose the thread silently
             outcome = f"The sync stopped: {error}"
-        if self.closing:
-            self.close_client()
-        else:
+        with self._lock:  # one of this thread and close() closes the connections, never neither
+            self._busy = False
+            closing = self.closing
+            if closing:
+                self.close_client()
+        if not closing:
             self.finished.emit(outcome)
 
     def close_client(self) -> None:
@@ -90,9 +97,10 @@ class SyncWorker(QObject):
 
     def close(self) -> None:
         """The window closes: stop waiting for it, and close the connections if idle."""
-        self.closing = True
-        if not self.running:
-            self.close_client()
+        with self._lock:
+            self.closing = True
+            if not self._busy:
+                self.close_client()
 
     def on_window_thread(self, step: Callable[[], Any]) -> Any:
         """Run ``step`` on the window's thread and return what it returns."""
