@@ -35,26 +35,23 @@ ALWAYS = (
         "Rest, and try again more gently another day."
     ),
 )
-FOOT_CHECK_DONE = N_("Check your feet every day. It is the first move on your list.")
 FOOT_CHECK_TODO = N_(
     "Look at both feet every day: the tops, the soles, the heels and between the toes."
 )
-SHOES = (
-    N_("Wear clean, soft socks and shoes that fit well, even at home. Do not walk without shoes."),
-)
+SHOES = (N_("Wear clean socks and shoes that fit, even at home. Do not walk without shoes."),)
+# Hot water scalds numb feet most often: the nurse's test is the elbow (or a thermometer).
 HEAT = N_(
-    "Your feet may not feel heat. Keep them away from heaters, hot water bottles and heat pads."
+    "Your feet may not feel heat. Keep them away from heaters and heat pads. "
+    "Test bath water with your elbow."
 )
-NUMB = N_("Where your skin is numb, you may not feel it if you press too hard. Keep a light touch.")
+NUMB = N_("Numb skin may not feel it when you press too hard. Keep a light touch.")
 TENDER = N_("Where your skin burns or is very tender, start with the lightest touch.")
 BRUISE = N_("You bruise easily. Use a light touch, and do not knead hard.")
 BONES = N_("Your bones are fragile. Press gently, and never force a joint to bend.")
 LUMP = N_("Do not press on any lump. Ask your care team if you are not sure.")
 PREGNANT = N_("Ask your midwife or doctor before you try something new.")
 LOTION = N_("Use only a lotion you know is safe for your skin, or none at all.")
-TREATMENT = N_(
-    "Keep up the care your doctor gave you. These moves add to it. They do not replace it."
-)
+TREATMENT = N_("Keep up the care your doctor gave you. These moves do not replace it.")
 
 
 def take_care_lines(plan: SessionPlan, *, has_foot_check: bool) -> list[str]:
@@ -64,7 +61,8 @@ def take_care_lines(plan: SessionPlan, *, has_foot_check: bool) -> list[str]:
     kinds = {symptom.kind for symptom in screened_symptoms(plan)}
     lines = list(ALWAYS)
     if feet_at_risk(plan):
-        lines.append(FOOT_CHECK_DONE if has_foot_check else FOOT_CHECK_TODO)
+        if not has_foot_check:  # else the routine's first move says it, every day
+            lines.append(FOOT_CHECK_TODO)
         lines += SHOES
         lines.append(HEAT)
     if "severe-sensory-loss" in conditions or kinds & _NUMB_KINDS:

@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from reportlab.platypus.flowables import ImageAndFlowables
 
 from planner.core.homecare import effective_routine
@@ -27,89 +25,51 @@ from planner.core.sheet_text import (
     NO_ROUTINE,
     PICTURE_KEY_LEFT_OUT,
     WEEK_INTRO,
-    WEEK_SCORE,
-    WEEK_TICK,
     WRITTEN_BY_THERAPIST,
-    HelpGroup,
     SheetExercise,
     SheetText,
     sheet_text,
 )
 from planner.export import bodypicture
 from planner.export.common import CachedParagraph, gap, heading, long_date, para, rule_line
-from planner.export.fonts import BOLD, styled_markup
+from planner.export.fonts import BOLD, markup, styled_markup
 from planner.export.layout import (
-    ACCENT,
-    ACCENT_LIGHT,
-    INK,
-    RULE,
     PlannerDoc,
     Styles,
-    table_base_style,
 )
+from planner.export.sheet_parts import bullets, help_box, item_style, marked, tick_grid
 
-TICK_BOX = 1.05 * cm  # a box to tick: at least 1 cm each way
-_HELP_BORDER = colors.HexColor("#b3261e")
-_HELP_FILL = colors.HexColor("#fdf1f0")
-
-
-def _no_padding(styles: Styles, bottom: float = 0) -> list[tuple[Any, ...]]:
-    return table_base_style(styles) + [
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
-    ]
-
-
-def _item_style(styles: Styles, name: str) -> Any:
-    """A list item: the mark hangs in the margin, the text wraps under itself."""
-    indent = styles.size * 1.6
-    return styles.body.clone(
-        name,
-        leftIndent=indent,
-        bulletIndent=0,
-        bulletFontName=BOLD,
-        bulletColor=ACCENT,
-        bulletFontSize=styles.size,
-        spaceAfter=styles.size * 0.2,
-    )
-
-
-def _marked(lines: list[str], marks: list[str], styles: Styles) -> list[Flowable]:
-    """Lines with hanging marks ("1.", "•", "!"); paragraphs, so they reflow round a picture."""
-    style = _item_style(styles, "item")
-    return [
-        CachedParagraph(styled_markup(line, style), style, bulletText=mark)
-        for mark, line in zip(marks, lines, strict=True)
-    ]
-
-
-def _bullets(lines: list[str], styles: Styles, mark: str = "•") -> list[Flowable]:
-    return _marked(lines, [mark] * len(lines), styles)
+# An exercise's picture, the same in both prints: larger in large print, it would narrow
+# the 16 pt steps beside it to a few words a line.
+PICTURE_SIZE = 108.0  # 1.5 in
 
 
 def _exercise_text(entry: SheetExercise, styles: Styles) -> list[Flowable]:
     text: list[Flowable] = []
     if entry.steps:
         marks = [f"{n}." for n in range(1, len(entry.steps) + 1)]
-        text += _marked(list(entry.steps), marks, styles)
+        text += marked(list(entry.steps), marks, styles)
     if entry.note:
         text.append(para(entry.note, styles.body.clone("item-note", fontName=BOLD)))
     if entry.written_by_therapist:
         text.append(para(_(WRITTEN_BY_THERAPIST), styles.body.clone("own-words", fontName=BOLD)))
     if entry.cautions:
-        label = para(_("Take care"), styles.body.clone("take-care", fontName=BOLD, spaceAfter=1))
-        # The label never parts from the first caution (beside the picture or below it).
-        cautions = _bullets(list(entry.cautions), styles, mark="!")
-        text += [_Column([label, cautions[0]]), *cautions[1:]]
+        # "Take care:" leads the first caution, in bold: the label can never part from it,
+        # and it costs no line of its own.
+        style = item_style(styles, "caution")
+        label = f'<font name="{BOLD}">{markup(_("Take care") + ":", bold=True)}</font> '
+        text += [
+            CachedParagraph((label if n == 0 else "") + styled_markup(line, style), style,
+                            bulletText="!")
+            for n, line in enumerate(entry.cautions)
+        ]  # fmt: skip
     return text
 
 
 def _picture_with_key(entry: SheetExercise, styles: Styles, large: bool) -> list[Flowable]:
     if entry.exercise is None:
         return []
-    size = styles.size * (9.5 if large else 10)
+    size = PICTURE_SIZE
     picture = bodypicture.exercise_picture(entry.exercise, list(entry.left_out), styles, size)
     if picture is None:
         return []
@@ -169,69 +129,13 @@ def _exercise_block(
     text = _exercise_text(entry, styles)
     if not picture:
         return KeepTogether(head + text)
-    # The steps run beside the picture, then on under it at the full width.
+    # The picture stands beside the title and the steps; the text runs on under it at
+    # the full width.
     column = _Column(picture, picture[0].wrap(width, 1000)[0])
-    beside = ImageAndFlowables(column, text, imageLeftPadding=styles.size, imageBottomPadding=0)
-    return KeepTogether([*head, beside])
-
-
-def _help_box(groups: list[HelpGroup], styles: Styles, width: float) -> Table:
-    """The red-framed "Get help" box: for each urgency, what to do, then the signs."""
-    action = styles.body.clone("help-action", fontName=BOLD, spaceAfter=1, spaceBefore=3)
-    cells: list[Flowable] = [para(_("Get help"), styles.h2.clone("help-title", spaceBefore=0))]
-    for group in groups:
-        cells.append(para(group.action, action))
-        cells += _bullets(list(group.signs), styles)
-    box = Table([[cells]], colWidths=[width], hAlign="LEFT")
-    pad = styles.size * 0.7
-    box.setStyle(
-        TableStyle(
-            table_base_style(styles)
-            + [
-                ("BOX", (0, 0), (-1, -1), 2, _HELP_BORDER),
-                ("BACKGROUND", (0, 0), (-1, -1), _HELP_FILL),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
-            ]
-        )
+    beside = ImageAndFlowables(
+        column, head + text, imageLeftPadding=styles.size, imageBottomPadding=0
     )
-    return box
-
-
-def _tick_grid(text: SheetText, styles: Styles, width: float, large: bool) -> Table:
-    """The week: a row per exercise, a column per day, boxes of at least 1 cm."""
-    cell = styles.cell.clone("grid-cell", textColor=INK)
-    centre = cell.clone("grid-centre", alignment=1, fontName=BOLD)
-    day_width = max(TICK_BOX, min(width * 0.075, styles.size * 3.6))
-    label_width = width - 7 * day_width
-    day = _("Day {number}")
-    days = [CachedParagraph(str(d) if large else day.format(number=d), centre) for d in range(1, 8)]
-    rows: list[list[Any]] = [[para(_(WEEK_TICK), cell.clone("grid-head", fontName=BOLD))] + days]
-    rows.append([para(_("Date"), cell)] + [""] * 7)
-    for position, entry in enumerate(text.routine, start=1):
-        rows.append([para(f"{position}. {entry.title}", cell)] + [""] * 7)
-    rows.append([para(_(WEEK_SCORE), cell)] + [""] * 7)
-    # A one-line row is at least a tick box high.
-    padding = max(styles.size * 0.3, (TICK_BOX - cell.leading) / 2 + 1)
-    table = Table(rows, colWidths=[label_width] + [day_width] * 7, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            table_base_style(styles)
-            + [
-                ("GRID", (0, 0), (-1, -1), 0.8, RULE),
-                ("BOX", (0, 0), (-1, -1), 1.2, ACCENT),
-                ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
-                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#fbf6ea")),
-                ("LINEABOVE", (0, -1), (-1, -1), 1.2, ACCENT),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), padding),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
-            ]
-        )
-    )
-    return table
+    return KeepTogether([beside])
 
 
 def _given(plan: SessionPlan) -> str:
@@ -249,7 +153,6 @@ def _title_block(text: SheetText, styles: Styles) -> list[Flowable]:
     from planner.core.sheet_text import INTRO
 
     return [
-        CachedParagraph(_("HOME CARE"), styles.kicker),
         para(_("Your home-care plan"), styles.title),
         para(text.for_whom, styles.body.clone("for-whom", fontName=BOLD, spaceAfter=0)),
         para(text.given, styles.small),
@@ -279,13 +182,32 @@ def _routine_part(text: SheetText, styles: Styles, width: float, large: bool) ->
         story.append(para(_(NO_ROUTINE), styles.body))
     for position, entry in enumerate(text.routine, start=1):
         story.append(_exercise_block(position, entry, styles, width, large))
-    if text.leave_alone:
-        story += heading(_("Leave these places alone"), styles)
-        story.append(para(_(LEAVE_ALONE_INTRO), styles.body))
-        story += _bullets(text.leave_alone, styles)
-    story += heading(_("Take care"), styles)
-    story += _bullets(text.take_care, styles)
     return story
+
+
+def _sections(text: SheetText, styles: Styles, width: float) -> dict[str, list[Any]]:
+    """The parts that may go before the week's page or under its grid, by name."""
+    parts: dict[str, list[Any]] = {"leave": [], "care": [], "help": []}
+    if text.leave_alone:
+        parts["leave"] = heading(_("Leave these places alone"), styles)
+        parts["leave"].append(para(_(LEAVE_ALONE_INTRO), styles.body))
+        parts["leave"] += bullets(text.leave_alone, styles)
+    parts["care"] = heading(_("Take care"), styles) + bullets(text.take_care, styles)
+    if text.get_help:
+        parts["help"] = [gap(styles.size * 0.6), help_box(text.get_help, styles, width)]
+    return parts
+
+
+# Where the parts go, best first: (before the week's page, under its grid). The reading
+# order is kept where the pages allow; else a part moves under the grid (the page kept on
+# the fridge) when that saves a page.
+PLACEMENTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("leave", "care"), ("help",)),
+    (("leave", "care", "help"), ()),
+    (("care", "help"), ("leave",)),
+    (("care",), ("help", "leave")),
+    (("leave",), ("help", "care")),
+)
 
 
 def home_care_story(
@@ -294,32 +216,34 @@ def home_care_story(
     width: float,
     large: bool,
     *,
-    help_with_week: bool = True,
+    placement: int = 0,
     pages: dict[str, int] | None = None,
 ) -> list[Any]:
     """Every flowable of the client's sheet, in reading order.
 
     The week's tick grid starts a page of its own (the page to keep on the
-    fridge); "Get help" goes under it when ``help_with_week``, else before it.
-    ``pages`` receives the page numbers the grid and the help box land on.
+    fridge); ``placement`` (an index of :data:`PLACEMENTS`) says which of
+    "Leave these places alone", "Take care" and "Get help" come before it and
+    which under it; the closing line ends the sheet. ``pages`` receives the
+    pages the routine ends on, the week's grid is on, and the sheet ends on.
     """
     pages = {} if pages is None else pages
+    parts = _sections(text, styles, width)
+    before, after = PLACEMENTS[placement]
     story = _routine_part(text, styles, width, large)
-    help_box: list[Any] = []
-    if text.get_help:
-        help_box = [gap(styles.size * 0.6), _help_box(text.get_help, styles, width)]
-        help_box.append(_PageMark(pages, "help"))
-    if not help_with_week:
-        story += help_box
-    story.append(para(_(CLOSING), styles.body.clone("closing", spaceBefore=styles.size * 0.4)))
+    story.append(_PageMark(pages, "routine"))
+    for name in before:
+        story += parts[name]
     story.append(PageBreak())
     story += heading(_("Your week"), styles, keep_with_next=False)
     story.append(para(_(WEEK_INTRO), styles.body))
     story.append(gap(styles.size * 0.3))
-    story.append(_tick_grid(text, styles, width, large))
+    story.append(tick_grid(text, styles, width, large))
     story.append(_PageMark(pages, "week"))
-    if help_with_week:
-        story += help_box
+    for name in after:
+        story += parts[name]
+    story.append(para(_(CLOSING), styles.body.clone("closing", spaceBefore=styles.size * 0.6)))
+    story.append(_PageMark(pages, "end"))
     return story
 
 
@@ -341,11 +265,23 @@ def client_sheet_text(
 def render_sheet(
     make_doc: Callable[[], PlannerDoc], text: SheetText, styles: Styles, large: bool
 ) -> bytes:
-    """The sheet as PDF: "Get help" under the week's grid when it fits there, else before it."""
-    pages: dict[str, int] = {}
-    doc = make_doc()
-    data = doc.render(home_care_story(text, styles, doc.width, large, pages=pages))
-    if pages.get("help", 0) <= pages.get("week", 0):
-        return data
-    doc = make_doc()
-    return doc.render(home_care_story(text, styles, doc.width, large, help_with_week=False))
+    """The sheet as PDF, in the first placement of :data:`PLACEMENTS` with the fewest pages.
+
+    No sheet can be shorter than its routine and the week's page: the first
+    placement that short is taken at once; else each is tried.
+    """
+    best: tuple[int, bytes] | None = None
+    for placement in range(len(PLACEMENTS)):
+        pages: dict[str, int] = {}
+        doc = make_doc()
+        data = doc.render(home_care_story(text, styles, doc.width, large, placement=placement,
+                                          pages=pages))  # fmt: skip
+        # What goes under the grid must stay on the week's page (a long routine's grid
+        # may run on: then only the placement with nothing under it is taken).
+        fits = pages["end"] == pages["week"] or not PLACEMENTS[placement][1]
+        if fits and (best is None or pages["end"] < best[0]):
+            best = (pages["end"], data)
+        if best is not None and best[0] <= pages["routine"] + 1:
+            break
+    assert best is not None  # the placement with nothing under the grid always counts
+    return best[1]

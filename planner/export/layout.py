@@ -262,9 +262,11 @@ def _styler(body_size: float, leading_factor: float = 1.38) -> Callable[..., Par
 
 
 def _heading_styles(
-    style: Callable[..., ParagraphStyle], body_size: float, small_size: float
+    style: Callable[..., ParagraphStyle], body_size: float, small_size: float, *, close: bool
 ) -> dict[str, ParagraphStyle]:
-    """The kicker above a title, the title, and the two heading levels."""
+    """The kicker above a title, the title, and the two heading levels (``close``: less
+    room above the headings, for the client's sheet)."""
+    above = 0.75 if close else 1.0
     return {
         "kicker": style(
             "kicker",
@@ -287,7 +289,7 @@ def _heading_styles(
             fontSize=body_size * 1.45,
             leading=body_size * 1.8,
             textColor=ACCENT,
-            spaceBefore=body_size * 1.5,
+            spaceBefore=body_size * 1.5 * above,
             spaceAfter=body_size * 0.6,
             keepWithNext=1,
         ),
@@ -296,7 +298,7 @@ def _heading_styles(
             fontName=BOLD,
             fontSize=body_size * 1.15,
             leading=body_size * 1.45,
-            spaceBefore=body_size * 1.0,
+            spaceBefore=body_size * 1.0 * above,
             spaceAfter=body_size * 0.35,
             keepWithNext=1,
         ),
@@ -337,7 +339,7 @@ def make_styles(body_size: float, *, for_client: bool = False) -> Styles:
         small=style(
             "small", fontSize=small_size, leading=round(small_size * 1.35, 1), textColor=muted
         ),
-        **_heading_styles(style, body_size, small_size),
+        **_heading_styles(style, body_size, small_size, close=for_client),
         **_cell_styles(cell),
         label=style("label", fontName=BOLD, fontSize=small_size, textColor=muted),
         note=style("note", textColor=muted),

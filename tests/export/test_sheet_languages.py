@@ -151,12 +151,13 @@ def test_switching_language_keeps_the_routine_and_the_pictures(name: str) -> Non
 
 
 @pytest.mark.parametrize("name", PLANS)
-def test_normal_print_has_the_same_pages(name: str) -> None:
+def test_normal_print_runs_at_most_a_page_longer(name: str) -> None:
+    """The English fills its 3 pages; the Spanish, about a fifth longer, may take a fourth.
+    Either way the week's grid starts the last page."""
     english = page_texts(sheet(name, "normal", "en"))
     spanish = page_texts(sheet(name, "normal", "es"))
-    assert len(spanish) == len(english)
-    # The week's grid is on the same page.
-    assert [("Your week" in t) for t in english] == [("Su semana" in t) for t in spanish]
+    assert len(english) <= len(spanish) <= len(english) + 1
+    assert "Your week" in english[-1] and "Su semana" in spanish[-1]
 
 
 @pytest.mark.parametrize("name", PLANS)

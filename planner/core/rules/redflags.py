@@ -67,7 +67,9 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             "A swollen, painful or warm calf or leg together with sudden breathlessness, chest "
             "pain or coughing up blood (a clot may have reached the lungs)."
         ),
-        N_("A sore, swollen leg with sudden short breath, chest pain or coughed-up blood."),
+        # Sudden breathlessness or chest pain needs the emergency number with or without a
+        # sore leg (the safer reading): the client's words name no leg, and fit one line.
+        N_("Sudden short breath, chest pain, or coughing up blood."),
     ),
     RedFlag(
         "calf-swelling",
