@@ -88,9 +88,15 @@ def test_page_count_matches_the_pdf():
     assert cups.page_count(data) == len(pypdf.PdfReader(io.BytesIO(data)).pages) >= 2
 
 
+class _ChosenPrinter(QPrinter):
+    """The printer the dialog chose (Qt forgets a name that no queue here has)."""
+
+    def printerName(self) -> str:  # noqa: N802
+        return QUEUE
+
+
 def test_the_dialogs_choices_become_the_job(qapp):
-    printer = QPrinter()
-    printer.setPrinterName(QUEUE)
+    printer = _ChosenPrinter()
     printer.setCopyCount(3)
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 9)
