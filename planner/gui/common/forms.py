@@ -255,11 +255,16 @@ def own_id(name: str, taken: set[str], fallback: str = "technique") -> str:
 
 
 def check_ids(checklist: QListWidget, wanted: tuple[str, ...]) -> None:
-    """Tick the items whose ids are wanted, untick the rest."""
+    """Tick the items whose ids are wanted, untick the rest; the first ticked one is
+    scrolled into view (an edited exercise's areas are seen without scrolling)."""
+    first = None
     for row in range(checklist.count()):
         item = checklist.item(row)
         on = item.data(Qt.ItemDataRole.UserRole) in wanted
         item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        first = first or (item if on else None)
+    if first is not None:
+        checklist.scrollToItem(first, QListWidget.ScrollHint.PositionAtTop)
 
 
 def checked_ids(checklist: QListWidget) -> tuple[str, ...]:

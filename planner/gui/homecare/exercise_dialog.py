@@ -35,6 +35,7 @@ from planner.gui.common.forms import (
     region_titles,
 )
 from planner.gui.common.roles import SEVERITY_COLOURS
+from planner.gui.homecare.step_places import StepPlaces
 
 # What each field of an exercise is called in the dialog (one entry of a list: "Step 3").
 _FIELDS = {
@@ -84,8 +85,6 @@ class ExerciseDialog(FormDialog):
         super().__init__(title, parent)
         self.library = library
         self._id = ""
-        # The steps of the exercise shown, with where each touches: kept while unchanged.
-        self._steps: list[Any] = []
         self.title = self.add("&Title:", QLineEdit(self), "Exercise title")
         self.title.setPlaceholderText("What the client reads, e.g. “Roll a ball under your foot”")
         self.title.setMaxLength(TEXT_MAX)
@@ -98,6 +97,8 @@ class ExerciseDialog(FormDialog):
         self.cautions = self.add("&Cautions:", cautions, "Cautions, one per line")
         regions = checklist(region_titles(), self, 6 * self.fontMetrics().lineSpacing() + 12)
         self.regions = self.add("&Areas:", regions, "Areas the exercise works on")
+        # Where each step works: "leave out" goes into the steps on an avoided area.
+        self.places = self.add("Where each step &works:", StepPlaces(self), "Where each step works")
         # What the safety rules read about it (a soak, bare feet, standing...).
         properties, self.properties = property_boxes(EXERCISE_PROPERTIES, self, "khBgP")
         self.add("Safety:", properties, "What the safety rules read about it")
@@ -125,12 +126,14 @@ class ExerciseDialog(FormDialog):
             *(box.toggled for box in self.properties.values()),
         ):
             signal.connect(self._check)
+        self.places.on_change.append(self._check)
+        self.places.before = self.regions
+        self.places.after = next(iter(self.properties.values()))
         self._check()
 
     def show_exercise(self, exercise: Exercise, *, keep_id: bool) -> None:
         """Fill the form from an exercise: edited (same id) or duplicated (a new one)."""
         self._id = exercise.id if keep_id else ""
-        self._steps = exercise.to_json()["steps"]
         self.title.setText(exercise.title if keep_id else f"{exercise.title} (my version)")
         self.steps.setPlainText("\n".join(exercise.steps))
         self.minutes.setValue(float(exercise.minutes))
@@ -138,6 +141,7 @@ class ExerciseDialog(FormDialog):
         self.days_a_week.setValue(exercise.days_a_week)
         self.cautions.setPlainText("\n".join(exercise.cautions))
         check_ids(self.regions, exercise.regions)
+        self.places.load(exercise.to_json()["steps"], exercise.regions)
         for name, box in self.properties.items():
             box.setChecked(getattr(exercise, name))
         self._check()
@@ -159,11 +163,11 @@ class ExerciseDialog(FormDialog):
         }
 
     def _steps_json(self) -> list[Any]:
-        """The steps as typed; those of the exercise shown, unchanged, keep where they
-        touch (so a copy of a built-in exercise still puts "leave out" into them)."""
-        lines = _lines(self.steps)
-        shown = [s["text"] if isinstance(s, dict) else s for s in self._steps]
-        return list(self._steps) if lines == shown else lines
+        """The steps as typed, each with where it works when the therapist said (a copy
+        of a built-in exercise keeps its steps' places, and so its "leave out" lines)."""
+        areas = checked_ids(self.regions)
+        self.places.show_steps(_lines(self.steps), areas)
+        return self.places.steps_json(areas)
 
     def first_problem(self) -> str:
         """What keeps the exercise from being saved ("" when nothing does)."""
