@@ -89,6 +89,34 @@ def flatten(value: Any, path: Path = ()) -> dict[Path, Any]:
     return {path: value}
 
 
+# What a record's fields are called in the conflicts dialog (others: their key in words).
+_FIELD_NAMES = {
+    "after_notes": "After-session notes",
+    "plan": "Session",
+    "client": "Client",
+    "client_id": "Client (record)",
+    "length_minutes": "Length (minutes)",
+    "home_care": "Home care",
+    "avoid": "Areas to avoid",
+    "symptoms": "Symptom areas",
+    "mnsi_a": "MNSI questionnaire",
+    "pain_before": "Pain before",
+    "pain_after": "Pain after",
+    "dob": "Date of birth",
+    "birth_date": "Date of birth",
+    "times_a_day": "Times a day",
+    "days_a_week": "Days a week",
+    "soap": "SOAP note",
+    "rev": "Revision",
+    "saved_at": "Saved at",
+}
+
+
+def field_name(path: Path) -> str:
+    """A field's place in words: ("plan", "length_minutes") → "Session › Length (minutes)"."""
+    return " › ".join(_FIELD_NAMES.get(key, key.replace("_", " ").capitalize()) for key in path)
+
+
 def differences(left: Any, right: Any) -> list[Path]:
     a, b = flatten(left or {}), flatten(right or {})
     return sorted(p for p in set(a) | set(b) if a.get(p) != b.get(p))
@@ -117,7 +145,7 @@ def as_html(record: Any, changed: set[Path], heading: str) -> str:
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         style = f' style="background:{HIGHLIGHT}"' if path in changed else ""
         rows.append(
-            f"<tr{style}><td><b>{html.escape('.'.join(path))}</b></td>"
+            f"<tr{style}><td><b>{html.escape(field_name(path))}</b></td>"
             f"<td>{html.escape(text)}</td></tr>"
         )
     return f"<h3>{html.escape(heading)}</h3><table cellspacing=2>{''.join(rows)}</table>"
@@ -218,7 +246,7 @@ class ConflictsDialog(QDialog):
         self.fields.clear()
         both = mine["record"] is not None and theirs["record"] is not None
         for path in sorted(changed) if both else []:
-            item = QListWidgetItem(".".join(path))
+            item = QListWidgetItem(field_name(path))
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.fields.addItem(item)

@@ -10,7 +10,13 @@ from PySide6.QtCore import QTimer
 from sync_helpers import edit_notes, fill, sync_desk
 from window_helpers import open_window
 
-from planner.gui.sync.dialogs import ConflictsDialog, ServerDialog, differences, merged_record
+from planner.gui.sync.dialogs import (
+    ConflictsDialog,
+    ServerDialog,
+    differences,
+    field_name,
+    merged_record,
+)
 
 
 def _point_at(main, url: str, server: Server) -> None:
@@ -86,8 +92,8 @@ def test_conflicts_side_by_side_then_merged(qtbot, tmp_path: Path, monkeypatch, 
         assert shown in left and other_note in right
         assert "#fff2a8" in left.lower() and "#fff2a8" in right.lower()  # what differs
         fields = [dialog.fields.item(i).text() for i in range(dialog.fields.count())]
-        assert "after_notes" in fields
-        dialog.fields.item(fields.index("after_notes")).setCheckState(
+        assert "After-session notes" in fields
+        dialog.fields.item(fields.index("After-session notes")).setCheckState(
             dialog.fields.item(0).checkState().Checked
         )
         dialog.merge.click()
@@ -109,6 +115,12 @@ def test_merge_takes_the_ticked_values_only():
         "plan": {"title": "Hands", "length_minutes": 45},
     }
     assert mine["plan"]["title"] == "Feet"  # the versions themselves are not changed
+
+
+def test_fields_are_named_in_words():
+    assert field_name(("after_notes",)) == "After-session notes"
+    assert field_name(("plan", "length_minutes")) == "Session › Length (minutes)"
+    assert field_name(("plan", "title")) == "Session › Title"
 
 
 def test_server_dialog_gives_a_checked_address(qtbot):
