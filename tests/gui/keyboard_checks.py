@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
 
 
 def tab_stops(start: QWidget, count: int) -> list[QWidget]:
@@ -39,15 +47,19 @@ def _key(text: str) -> str | None:
 
 
 def window_mnemonics(window: QMainWindow) -> list[str]:
-    """Every Alt+letter live on the window's screen: fields, buttons, menus, dock tabs."""
+    """Every Alt+letter live on the window's screen: fields, buttons, menus, dock tabs,
+    the tabs in the middle."""
     keys = mnemonics(window)
     keys += [_key(action.text()) or "" for action in window.menuBar().actions()]
-    # A tabbed dock's title is an Alt+letter too: its tab takes it.
+    # A tabbed dock's title is an Alt+letter too: its tab takes it (not while it is hidden).
     keys += [
         _key(dock.windowTitle()) or ""
         for dock in window.findChildren(QDockWidget)
-        if window.tabifiedDockWidgets(dock)
+        if window.tabifiedDockWidgets(dock) and not dock.isHidden()
     ]
+    middle = window.centralWidget()
+    if isinstance(middle, QTabWidget) and middle.tabBar().isVisible():
+        keys += [_key(middle.tabText(i)) or "" for i in range(middle.count())]
     return [key for key in keys if key]
 
 

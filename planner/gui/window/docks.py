@@ -7,11 +7,9 @@ bar would show the ampersand.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 _Child = TypeVar("_Child", bound=QObject)
@@ -83,36 +81,3 @@ def elided_tabs(window: QMainWindow) -> list[str]:
             if bar.tabRect(i).width() < bar.tabSizeHint(i).width():
                 found.append(plain_title(bar.tabText(i)))
     return found
-
-
-def preview_window_action(
-    window: QMainWindow, dock: QDockWidget, build: Callable[[], object]
-) -> QAction:
-    """View › Preview in its own window: the preview as a window of its own, page-sized.
-
-    On a wide screen the preview tab is a quarter of the width; as its own window
-    it can take a screen's height. The choice is kept with the window's layout
-    (QMainWindow.saveState keeps a floating dock and its size), and unticking it
-    puts the preview back among the tabs.
-    """
-    action = QAction("Preview in its own &window", window)
-    action.setCheckable(True)
-    action.setChecked(dock.isFloating())
-
-    def choose(own: bool) -> None:
-        if own == dock.isFloating():
-            return
-        dock.setFloating(own)
-        if own:
-            dock.show()
-            area = window.screen().availableGeometry()
-            height = min(area.height() - 80, 1000)
-            dock.resize(min(area.width() - 80, round(height * 0.8)), height)
-            dock.move(area.x() + (area.width() - dock.width()) // 2, area.y() + 40)
-            dock.raise_()
-            dock.activateWindow()
-            build()  # a lazily made preview is not told it is on screen when it floats
-
-    action.toggled.connect(choose)
-    dock.topLevelChanged.connect(action.setChecked)
-    return action

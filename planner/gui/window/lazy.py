@@ -16,6 +16,10 @@ all: once a tabbed dock has been shown, Qt keeps reporting its widget visible
 while another tab covers it. A made widget with a ``set_on_screen(bool)`` method
 (:class:`OnScreen`) is told each time its dock comes on screen or leaves it, and
 once when it is made.
+
+A panel can leave its dock (the preview goes to the middle of the window as a
+tab): from then on the dock's word no longer counts, and whoever holds the
+panel says when it is on screen through :meth:`LazyPanel.tell`.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ class LazyPanel(QWidget, Generic[W]):
         self._widget: W | None = None
         self._on_screen = False
         self._watched = False
+        self._dock: QDockWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -63,12 +68,17 @@ class LazyPanel(QWidget, Generic[W]):
         # Not on screen until the dock says so (it is also hidden while the window is).
         self._on_screen = dock.isVisible() and not dock.visibleRegion().isEmpty()
         self._watched = True
-        dock.visibilityChanged.connect(self._on_visibility)
+        self._dock = dock
+        dock.visibilityChanged.connect(self._on_dock_visibility)
 
     @property
     def on_screen(self) -> bool:
         """Whether the watched dock was last reported on screen."""
         return self._on_screen
+
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if self._dock is not None and self._dock.isAncestorOf(self):
+            self._on_visibility(visible)  # not when the panel has left the dock
 
     def _on_visibility(self, visible: bool) -> None:
         self._on_screen = visible
@@ -77,9 +87,10 @@ class LazyPanel(QWidget, Generic[W]):
         elif isinstance(self._widget, OnScreen):
             self._widget.set_on_screen(visible)
 
-    def mark_on_screen(self) -> None:
-        """The dock is on screen though Qt did not say so (a dock made to float): build, show."""
-        self._on_visibility(True)
+    def tell(self, on_screen: bool) -> None:
+        """On screen or not, where no dock says so: a tab in the middle, or a dock just made
+        to float or raised (Qt does not always report that one)."""
+        self._on_visibility(on_screen)
 
     @property
     def is_built(self) -> bool:

@@ -24,11 +24,12 @@ from planner.gui.common.document import SessionDocument
 from planner.gui.common.names import step_from_technique
 from planner.gui.common.user_settings import APPLICATION, ORGANIZATION, window_settings
 from planner.gui.library.dock import LibraryDock
-from planner.gui.window.docks import keep_tabs_whole, manage_docks, preview_window_action
+from planner.gui.window.docks import keep_tabs_whole, manage_docks
 from planner.gui.window.file_actions import FileActions
 from planner.gui.window.findings_panel import FindingsPanel
 from planner.gui.window.first_steps import EmptyTableHint, open_sample
 from planner.gui.window.lazy import LazyPanel
+from planner.gui.window.preview_place import PreviewPlace, central_tabs
 
 if TYPE_CHECKING:
     from planner.gui.bodymap.panel import BodyMapPanel
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.editor = SessionEditor(self.document, self.editor_host)
         host.addWidget(self.info_bar)
         host.addWidget(self.editor, 1)
-        self.setCentralWidget(self.editor_host)
+        self.central_tabs = central_tabs(self, self.editor_host)
 
     def _make_docks(self, store: Store, library: Library) -> None:
         """The library on the left; the client, body map, home care, preview and findings
@@ -230,10 +231,8 @@ class MainWindow(QMainWindow):
         ):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
-        self.preview_window_action = preview_window_action(
-            self, self.preview_dock, self._preview.mark_on_screen
-        )
-        view.addAction(self.preview_window_action)
+        self.preview_place = PreviewPlace(self, self.preview_dock, self._preview, self.central_tabs)
+        view.addMenu(self.preview_place.menu)
         self.view_menu = view
 
         tools = bar.addMenu("&Tools")
@@ -365,6 +364,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if isinstance(state, QByteArray) and self.restoreState(state):
             self._default_layout_pending = False
+        self.preview_place.restore()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

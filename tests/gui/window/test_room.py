@@ -46,8 +46,8 @@ def test_plain_title_keeps_a_literal_ampersand():
 def test_preview_in_its_own_window_page_sized_and_remembered(window, qtbot):
     from planner.gui.window.app import build_window
 
-    action = window.preview_window_action
-    assert action in window.view_menu.actions() and not action.isChecked()
+    action = window.preview_place.actions["window"]
+    assert action in window.preview_place.menu.actions() and not action.isChecked()
     action.trigger()
     dock = window.preview_dock
     assert dock.isFloating() and dock.isVisible()
@@ -59,7 +59,7 @@ def test_preview_in_its_own_window_page_sized_and_remembered(window, qtbot):
     again = build_window(window.store)
     qtbot.addWidget(again)
     again.show()
-    assert again.preview_dock.isFloating() and again.preview_window_action.isChecked()
-    again.preview_window_action.trigger()
+    assert again.preview_dock.isFloating() and again.preview_place.place == "window"
+    again.preview_place.actions["beside"].trigger()
     assert not again.preview_dock.isFloating()
     again.close()
