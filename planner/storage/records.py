@@ -28,6 +28,8 @@ from planner.storage.errors import StoreError
 
 STATUSES = ("draft", "done")
 PAPERS = ("letter", "a4")
+# After a save: ask whether the session's changes go on the client's record, or do not ask.
+KEEP_ON_RECORD = ("ask", "always", "never")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,9 @@ class Settings:
     daily_minutes: int = DEFAULT_DAILY_MINUTES
     # The number the client's sheet says to call now; "" = the one of the system's locale.
     emergency_number: str = ""
+    # After a save, a session's changed conditions or areas become the client's standing
+    # ones: "ask" each time, "always" (kept without asking) or "never" (session only).
+    keep_on_record: str = "ask"
 
 
 def new_id(prefix: str = "") -> str:
@@ -222,6 +227,8 @@ def check_settings(settings: Settings) -> Settings:
     problem = check_number(number) if isinstance(number, str) else "it must be text"
     if problem:
         raise StoreError(f"The emergency number cannot be used: {problem}.")
+    if settings.keep_on_record not in KEEP_ON_RECORD:
+        raise StoreError("Keeping a session's changes on the record must be ask, always or never.")
     return settings
 
 

@@ -184,6 +184,17 @@ def test_home_care_settings_are_checked(folder: Path, store: Store):
             store.save_settings(bad)
 
 
+def test_the_answer_about_the_clients_record_is_kept_and_checked(folder: Path, store: Store):
+    assert Settings().keep_on_record == "ask"  # a store from before the setting asks
+    store.save_settings(Settings(keep_on_record="always"))
+    store.close()
+    with Store.open(folder) as again:
+        assert again.settings().keep_on_record == "always"
+        with pytest.raises(StoreError, match="ask, always or never"):
+            again.save_settings(Settings(keep_on_record="sometimes"))
+        assert again.settings().keep_on_record == "always"
+
+
 def test_read_only_store_refuses_every_write(folder: Path, store: Store, alex: ClientRecord):
     store.close()
     with Store.open(folder, read_only=True) as reader:
