@@ -75,9 +75,14 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
 
-def ask_make_standing(parent: QWidget | None, client: str) -> bool:
-    """After a save: should this session's conditions and areas become the client's own?"""
-    from PySide6.QtWidgets import QMessageBox
+def ask_make_standing(parent: QWidget | None, client: str) -> tuple[bool, bool]:
+    """After a save: should this session's conditions and areas become the client's own?
+
+    Returns:
+        (keep, remember): Yes or No, and whether "Don't ask again" was ticked, so that
+        the answer stands for every later save (the Settings can make it ask again).
+    """
+    from PySide6.QtWidgets import QCheckBox, QMessageBox
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
@@ -89,7 +94,11 @@ def ask_make_standing(parent: QWidget | None, client: str) -> bool:
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    remember = QCheckBox("&Don't ask again: give this answer after every save", box)
+    remember.setToolTip("Tools › Settings can make it ask again.")
+    box.setCheckBox(remember)
+    keep = box.exec() == QMessageBox.StandardButton.Yes
+    return keep, remember.isChecked()
 
 
 def ask_delete(parent: QWidget | None, title: str, text: str, detail: str) -> bool:

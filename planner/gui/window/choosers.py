@@ -85,8 +85,17 @@ class TemplateChooser(_Chooser):
         super().__init__("New session from template", rows, parent)
 
 
+# After a save, when the session's conditions or areas differ from the client's record.
+KEEP_ON_RECORD = {
+    "ask": "Ask each time",
+    "always": "Always keep them on the client's record",
+    "never": "Never: they stay with the session",
+}
+
+
 class SettingsDialog(QDialog):
-    """Who prints the documents, on what paper, and how long a session usually is."""
+    """Who prints the documents, on what paper, how long a session usually is, and whether
+    a save asks about the client's record."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +125,15 @@ class SettingsDialog(QDialog):
             QRegularExpressionValidator(QRegularExpression(r"\+?[0-9][0-9 -]{0,14}"), self)
         )
         self.emergency.setPlaceholderText(f"{default_number()} (from your system's language)")
+        self.keep_on_record = QComboBox(self)
+        for key, text in KEEP_ON_RECORD.items():
+            self.keep_on_record.addItem(text, key)
+        self.keep_on_record.setCurrentIndex(
+            max(self.keep_on_record.findData(settings.keep_on_record), 0)
+        )
+        self.keep_on_record.setToolTip(
+            "What a save does when the session's conditions or areas differ from the record"
+        )
         for label, widget, name in (
             ("&Therapist:", self.therapist, "Therapist"),
             ("&Clinic:", self.clinic, "Clinic"),
@@ -124,6 +142,11 @@ class SettingsDialog(QDialog):
             ("", self.large_print, "Large print by default"),
             ("&Home care a day, at most:", self.daily_minutes, "Home care a day, at most"),
             ("&Emergency number:", self.emergency, "Emergency number on the home-care sheet"),
+            (
+                "Changed conditions or &areas:",
+                self.keep_on_record,
+                "After a save, changed conditions or areas",
+            ),
         ):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
@@ -147,4 +170,5 @@ class SettingsDialog(QDialog):
             large_print=self.large_print.isChecked(),
             daily_minutes=self.daily_minutes.value(),
             emergency_number=self.emergency.text().strip(),
+            keep_on_record=self.keep_on_record.currentData(),
         )

@@ -168,11 +168,22 @@ class FileActions:
             symptoms=tuple(plan.symptoms),
         )
         # The therapist decides whether this session's changes are the client's from now on.
-        if standing != client and asks.ask_make_standing(self.window, client.name):
+        if standing != client and self._keep_on_record(client.name):
             self._guard("Save", lambda: self.store.save_client(standing))
         for listener in self.stored:
             listener()
         return True
+
+    def _keep_on_record(self, name: str) -> bool:
+        """Asked after a save, unless an answer was given for good (see Tools › Settings)."""
+        settings = self.settings()
+        if settings.keep_on_record != "ask":
+            return settings.keep_on_record == "always"
+        keep, remember = asks.ask_make_standing(self.window, name)
+        if remember:
+            answer = dataclasses.replace(settings, keep_on_record="always" if keep else "never")
+            self._guard("Settings", lambda: self.store.save_settings(answer))
+        return keep
 
     def _client_of_session(self) -> ClientRecord | None:
         """The session's client: the one chosen for it, else the client of that name."""

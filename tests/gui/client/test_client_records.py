@@ -39,7 +39,7 @@ def _save(main, monkeypatch, title: str, day: int, *, standing: bool = False) ->
     main.editor.title.setText(title)
     main.editor.title.editingFinished.emit()
     main.document.push(c.SetDetails(main.document, "Date", date=datetime.date(2026, 3, day)))
-    monkeypatch.setattr(asks, "ask_make_standing", lambda parent, name: standing)
+    monkeypatch.setattr(asks, "ask_make_standing", lambda parent, name: (standing, False))
     assert main.files.save()
     return main.document.session_id
 
@@ -224,7 +224,7 @@ def test_a_plan_file_for_a_known_client_is_saved_under_them(window, monkeypatch,
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(plan), encoding="utf-8")
     monkeypatch.setattr(asks, "ask_open_path", lambda *args: path)
-    monkeypatch.setattr(asks, "ask_make_standing", lambda parent, name: False)
+    monkeypatch.setattr(asks, "ask_make_standing", lambda parent, name: (False, False))
     window.files.open_plan_file()
     assert window.files.save()
     assert [s.title for s in window.store.session_summaries(client.id)] == ["From a file"]

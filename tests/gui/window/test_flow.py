@@ -108,7 +108,9 @@ def test_whole_flow_undo_redo_save_reopen_template(window, qtbot, monkeypatch, s
     # Save, then read it back through a fresh store. The conditions ticked differ from the
     # client's record: the therapist is asked whether they become the client's own.
     asked: list[str] = []
-    monkeypatch.setattr(asks, "ask_make_standing", lambda parent, name: not asked.append(name))
+    monkeypatch.setattr(
+        asks, "ask_make_standing", lambda parent, name: (not asked.append(name), False)
+    )
     main.save_action.trigger()
     assert asked == ["Alex Doe"]
     assert not main.isWindowModified()
