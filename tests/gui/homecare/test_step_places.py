@@ -13,7 +13,13 @@ from planner.gui.common.forms import check_ids
 from planner.gui.homecare.exercise_dialog import ExerciseDialog
 from planner.gui.homecare.step_places import ALL, NOWHERE
 
-STEPS = "Sit down and look at your sole.\nPress your heel with your thumb.\nRoll the ball under the foot."
+STEPS = "\n".join(
+    [
+        "Sit down and look at your sole.",
+        "Press your heel with your thumb.",
+        "Roll the ball under the foot.",
+    ]
+)
 
 
 def _dialog(qtbot) -> ExerciseDialog:
