@@ -175,8 +175,10 @@ class _PageMark(Flowable):
         self.pages[self.name] = self.canv.getPageNumber()
 
 
-def _routine_part(text: SheetText, styles: Styles, width: float, large: bool) -> list[Any]:
-    story: list[Any] = _title_block(text, styles)
+def _routine_part(
+    text: SheetText, styles: Styles, width: float, large: bool, top: list[Any]
+) -> list[Any]:
+    story: list[Any] = _title_block(text, styles) + top
     story += heading(text.routine_heading(), styles, need=styles.size * 16)
     if not text.routine:
         story.append(para(_(NO_ROUTINE), styles.body))
@@ -198,15 +200,15 @@ def _sections(text: SheetText, styles: Styles, width: float) -> dict[str, list[A
     return parts
 
 
-# Where the parts go, best first: (before the week's page, under its grid). The reading
-# order is kept where the pages allow; else a part moves under the grid (the page kept on
-# the fridge) when that saves a page.
-PLACEMENTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("leave", "care"), ("help",)),
-    (("leave", "care", "help"), ()),
-    (("care", "help"), ("leave",)),
-    (("care",), ("help", "leave")),
-    (("leave",), ("help", "care")),
+# Where the parts go, best first: (above the routine, before the week's page, under its
+# grid). The reading order is kept where the pages allow; else "Leave these places alone"
+# moves up, before the routine, or a part moves under the grid (the page kept on the
+# fridge), when that saves a page.
+PLACEMENTS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    ((), ("leave", "care"), ("help",)),
+    ((), ("leave", "care", "help"), ()),
+    (("leave",), ("care", "help"), ()),
+    ((), ("care", "help"), ("leave",)),
 )
 
 
@@ -223,14 +225,17 @@ def home_care_story(
 
     The week's tick grid starts a page of its own (the page to keep on the
     fridge); ``placement`` (an index of :data:`PLACEMENTS`) says which of
-    "Leave these places alone", "Take care" and "Get help" come before it and
-    which under it; the closing line ends the sheet. ``pages`` receives the
+    "Leave these places alone", "Take care" and "Get help" come above the
+    routine, before the week's page and under its grid; the closing line ends
+    the sheet. ``pages`` receives the
     pages the routine ends on, the week's grid is on, and the sheet ends on.
     """
     pages = {} if pages is None else pages
     parts = _sections(text, styles, width)
-    before, after = PLACEMENTS[placement]
-    story = _routine_part(text, styles, width, large)
+    top, before, after = PLACEMENTS[placement]
+    story = _routine_part(
+        text, styles, width, large, [part for name in top for part in parts[name]]
+    )
     story.append(_PageMark(pages, "routine"))
     for name in before:
         story += parts[name]
@@ -267,21 +272,27 @@ def render_sheet(
 ) -> bytes:
     """The sheet as PDF, in the first placement of :data:`PLACEMENTS` with the fewest pages.
 
-    No sheet can be shorter than its routine and the week's page: the first
-    placement that short is taken at once; else each is tried.
+    Placing parts differently saves a page at most (the week's page holds less than
+    one): once a placement is a page shorter than the one in reading order, or as
+    short as the routine and the week's page, no other is tried.
     """
     best: tuple[int, bytes] | None = None
+    floor = 0
     for placement in range(len(PLACEMENTS)):
         pages: dict[str, int] = {}
         doc = make_doc()
         data = doc.render(home_care_story(text, styles, doc.width, large, placement=placement,
                                           pages=pages))  # fmt: skip
+        floor = floor or pages["routine"] + 1  # the first placement has nothing above it
         # What goes under the grid must stay on the week's page (a long routine's grid
         # may run on: then only the placement with nothing under it is taken).
-        fits = pages["end"] == pages["week"] or not PLACEMENTS[placement][1]
+        fits = pages["end"] == pages["week"] or not PLACEMENTS[placement][2]
         if fits and (best is None or pages["end"] < best[0]):
             best = (pages["end"], data)
-        if best is not None and best[0] <= pages["routine"] + 1:
+        if placement == 1:  # all in reading order: a page fewer is the most to win
+            assert best is not None
+            floor = max(floor, pages["end"] - 1)
+        if best is not None and best[0] <= floor:
             break
     assert best is not None  # the placement with nothing under the grid always counts
     return best[1]
