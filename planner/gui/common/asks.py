@@ -97,8 +97,15 @@ def ask_make_standing(parent: QWidget | None, client: str) -> tuple[bool, bool]:
     remember = QCheckBox("&Don't ask again: give this answer after every save", box)
     remember.setToolTip("Tools › Settings can make it ask again.")
     box.setCheckBox(remember)
-    keep = box.exec() == QMessageBox.StandardButton.Yes
-    return keep, remember.isChecked()
+    # Escape (or closing the box) answers No for this save only: a tick is remembered
+    # only with a button pressed on purpose.
+    dismissed = box.addButton(QMessageBox.StandardButton.Cancel)
+    dismissed.hide()
+    box.setEscapeButton(dismissed)
+    box.exec()
+    clicked = box.clickedButton()
+    keep = clicked is box.button(QMessageBox.StandardButton.Yes)
+    return keep, remember.isChecked() and clicked is not dismissed
 
 
 def ask_delete(parent: QWidget | None, title: str, text: str, detail: str) -> bool:

@@ -74,6 +74,20 @@ def test_the_question_has_a_dont_ask_again_box_that_comes_back_with_the_answer(q
     assert seen == ["&Don't ask again: give this answer after every save"] * 3
 
 
+def test_escape_answers_no_for_this_save_and_remembers_nothing(qtbot):
+    from PySide6.QtCore import Qt
+
+    def escape() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.checkBox().setChecked(True)
+        assert not box.button(QMessageBox.StandardButton.Cancel).isVisible()
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, escape)
+    assert real_ask_make_standing(None, "Margaret Olsen") == (False, False)
+
+
 def test_yes_with_dont_ask_again_keeps_later_changes_without_asking(window, monkeypatch):
     client = _client(window)
     asked = _answer(monkeypatch, keep=True, remember=True)
