@@ -20,7 +20,6 @@ import filecmp
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -114,6 +113,10 @@ def copy_ledger(source: Path, target: Path) -> None:
     if a sync is committing, until it has). A transaction left by a killed sync is
     rolled back first by opening the ledger, as any reader does.
     """
+    # Here, not at the top: the store's opening imports this module, and only a store
+    # that syncs has a ledger to copy.
+    import sqlite3
+
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     os.close(fd)
     src = sqlite3.connect(source, timeout=60)
