@@ -1,8 +1,10 @@
 """The course room in the window: its dock (measures, notes, signature) and its menu entries.
 
-:func:`install` is all the main window calls. The dock's content, the history
-window and the PDFs are made when first needed, so start-up pays only for a
-menu and an empty dock.
+:func:`install` is all the main window calls, once it is on screen; the window
+makes the room's dock beforehand, with its other docks, so that the layout it
+restores places it (see :mod:`planner.gui.window.rooms`). The dock's content
+(:meth:`CourseRoom.make_panel`), the history window and the PDFs are made when
+first needed.
 """
 
 from __future__ import annotations
@@ -27,23 +29,15 @@ if TYPE_CHECKING:
 class CourseRoom:
     """What the course room adds to one main window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Any, dock: QDockWidget, panel: LazyPanel[QWidget]) -> None:
         self.window: QMainWindow = window
         self.store: Store = window.store
         self.document: SessionDocument = window.document
         self.files = window.files
         self.history_window: HistoryWindow | None = None
-        self.panel: LazyPanel[QWidget] = LazyPanel(self._make_panel)
-        self.dock = QDockWidget("Course", window)
-        self.dock.setObjectName("course_dock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.client_dock, self.dock)
-        # Hidden until asked for (Tools › Measures and notes, or View): a fifth tab beside
-        # the client's would narrow every label of that group. The window remembers it.
-        self.dock.hide()
-        window.client_dock.raise_()
-        self.panel.watch(self.dock)
+        # Made by the window; the panel's factory is make_panel.
+        self.dock = dock
+        self.panel = panel
         self.document.replaced.connect(self._on_replaced)
         window.client_panel.history_requested.connect(self.open_history)
         from planner.gui.course.prefill import SymptomPrefill
@@ -52,7 +46,8 @@ class CourseRoom:
 
     # -- the dock ------------------------------------------------------------
 
-    def _make_panel(self) -> QWidget:
+    def make_panel(self) -> QWidget:
+        """The dock's content: measures, notes and signature as tabs."""
         from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget
 
         from planner.gui.course.measures_panel import MeasuresPanel
@@ -248,9 +243,13 @@ class CourseRoom:
         print_intake(self)
 
 
-def install(window: Any) -> CourseRoom:
-    """Add the course room to a main window (after its docks and menus are made)."""
-    room = CourseRoom(window)
+def install(window: Any, dock: QDockWidget, panel: LazyPanel[QWidget]) -> CourseRoom:
+    """Add the course room to a main window (after its docks and menus are made).
+
+    ``dock`` is the room's dock, made and placed by the window, holding ``panel``,
+    whose factory calls the room's :meth:`CourseRoom.make_panel`.
+    """
+    room = CourseRoom(window, dock, panel)
     file_menu = window.menuBar().actions()[0].menu()
     actions = file_menu.actions()
     quit_action = next((a for a in actions if a.text() == "&Quit"), None)

@@ -1,8 +1,8 @@
 """The clinic-sync room: Tools › Clinic sync…, sync on demand and every few minutes, conflicts.
 
 :func:`planner.gui.sync.room.install` adds the menu entries and the status-bar
-note; the sync itself (httpx, the engine) and the dialogs are imported when
-first used, so start-up pays for two menu entries and a label.
+note, once the window is on screen (:mod:`planner.gui.window.rooms`); the sync
+itself (httpx, the engine) and the dialogs are imported when first used.
 
 Public: ``install`` (from :mod:`planner.gui.sync.room`).
 """

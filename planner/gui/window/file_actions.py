@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.core.plan import Client, SessionPlan, Therapist
 from planner.core.planfile import PlanFileError, load_plan, save_plan, with_own_definitions
@@ -91,6 +91,22 @@ class FileActions:
         return answer == "discard"
 
     # -- sessions ------------------------------------------------------------
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """File › Recent sessions, as it opens: the ten last saved, each opening its session."""
+        menu.clear()
+        try:
+            sessions = self.store.recent_sessions(10)
+        except Exception as error:  # noqa: BLE001 - a damaged file must not break a menu
+            menu.addAction(f"(cannot list: {error})").setEnabled(False)
+            return
+        if not sessions:
+            menu.addAction("(none yet)").setEnabled(False)
+        for record in sessions:
+            text = f"{record.plan.client.name or '—'}: {record.plan.title or 'Untitled'}"
+            status = "done" if record.status == "done" else "draft"
+            action = menu.addAction(f"{text} ({record.plan.date:%d %b %Y}, {status})")
+            action.triggered.connect(lambda _=False, sid=record.id: self.open_session_id(sid))
 
     def new_session(self) -> None:
         """A new session for the same client (from their standing conditions and areas)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QShowEvent
@@ -30,6 +30,7 @@ from planner.gui.window.findings_panel import FindingsPanel
 from planner.gui.window.first_steps import EmptyTableHint, open_sample
 from planner.gui.window.lazy import LazyPanel
 from planner.gui.window.preview_place import PreviewPlace, central_tabs
+from planner.gui.window.rooms import LaterRooms
 
 if TYPE_CHECKING:
     from planner.gui.bodymap.panel import BodyMapPanel
@@ -59,13 +60,10 @@ class MainWindow(QMainWindow):
         self._make_docks(store, library)
 
         self._build_menus()
-        from planner.gui.course.room import install
-        from planner.gui.sync.room import install as install_sync
-
-        self.course = install(self)
-        self.sync_room = install_sync(self)
         self._connect_signals()
         self.files.new_session()
+        # The course and sync rooms: installed once the window is on screen.
+        self.rooms = LaterRooms(self)
         self._on_title()
         self.statusBar().showMessage("Ready", 2000)
 
@@ -146,6 +144,16 @@ class MainWindow(QMainWindow):
     def preview(self) -> PreviewPane:
         """The preview pane (made now if its tab was never shown)."""
         return self._preview.widget()
+
+    @property
+    def course(self) -> Any:
+        """The course room (installed now if the window has not done it yet)."""
+        return self.rooms.course()
+
+    @property
+    def sync_room(self) -> Any:
+        """The clinic-sync room (installed now if the window has not done it yet)."""
+        return self.rooms.sync()
 
     @property
     def printing(self) -> PrintActions:
@@ -255,7 +263,7 @@ class MainWindow(QMainWindow):
         self._action(file, "&New session", files.new_session, QKeySequence.StandardKey.New)
         self._action(file, "&Open session…", files.open_session, QKeySequence.StandardKey.Open)
         self.recent_menu = file.addMenu("&Recent sessions")
-        self.recent_menu.aboutToShow.connect(self._on_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(self.recent_menu))
         self.save_action = self._action(file, "&Save", files.save, QKeySequence.StandardKey.Save)
         file.addSeparator()
         self._action(file, "New from &template…", files.new_from_template)
@@ -337,21 +345,6 @@ class MainWindow(QMainWindow):
             self.editor.select_step(row)
             self.statusBar().showMessage(f"Added {technique.name}", 3000)
 
-    def _on_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        try:
-            sessions = self.store.recent_sessions(10)
-        except Exception as error:  # noqa: BLE001 - a damaged file must not break a menu
-            self.recent_menu.addAction(f"(cannot list: {error})").setEnabled(False)
-            return
-        if not sessions:
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
-        for record in sessions:
-            text = f"{record.plan.client.name or '—'}: {record.plan.title or 'Untitled'}"
-            status = "done" if record.status == "done" else "draft"
-            action = self.recent_menu.addAction(f"{text} ({record.plan.date:%d %b %Y}, {status})")
-            action.triggered.connect(lambda _=False, sid=record.id: self.files.open_session_id(sid))
-
     # -- layout kept between runs -----------------------------------------------
 
     def restore_layout(self) -> None:
@@ -396,5 +389,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
-        self.sync_room.shutdown()
+        self.rooms.shutdown()
         event.accept()
