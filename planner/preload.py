@@ -8,8 +8,14 @@ that does not need Python's interpreter lock, so :func:`start` runs it on
 another thread while the main thread does the second; by the time PySide6 is
 imported, its libraries are already in memory.
 
-Nothing here imports PySide6 or runs any code of PySide's: only Qt's own C++
-libraries are loaded (their static initialisers never call Python), through
+Nothing here imports PySide6 or runs any of its Python code. Qt's own C++
+libraries are loaded, then PySide6's binding libraries (the compiled halves of
+``shiboken6.Shiboken``, ``PySide6.QtCore``, ``QtGui`` and ``QtWidgets``):
+loaded and relocated, not started. Their static initialisers call no Python
+(they only register destructors, iostreams and Qt resources); a module's
+Python part is made by its ``PyInit_`` function, which runs only when Python
+imports it and finds the library already loaded (``dlopen`` of a loaded file
+returns it, with the flags Python uses: ``RTLD_NOW``). Everything goes through
 the C library's ``dlopen``, which ctypes calls with the interpreter lock
 released. On anything but Linux, or when the libraries are not where PySide6
 keeps them, nothing is done; any failure only means the usual start.
@@ -29,6 +35,13 @@ import sys
 # QtDBus, ICU and the system libraries they need (fontconfig, freetype, GL, glib).
 _QT_LIBRARY = ("PySide6", "Qt", "lib", "libQt6Widgets.so.6")
 _FONTCONFIG = "libfontconfig.so.1"
+# PySide6's binding libraries the window imports, in the order Python imports them.
+_BINDINGS = (
+    ("shiboken6", "Shiboken.abi3.so"),
+    ("PySide6", "QtCore.abi3.so"),
+    ("PySide6", "QtGui.abi3.so"),
+    ("PySide6", "QtWidgets.abi3.so"),
+)
 
 
 def qt_library() -> str | None:
@@ -38,6 +51,13 @@ def qt_library() -> str | None:
             library = os.path.join(folder or ".", *_QT_LIBRARY)
             return library if os.path.isfile(library) else None
     return None
+
+
+def bindings(library: str) -> list[str]:
+    """PySide6's binding libraries beside the Qt ``library`` of :func:`qt_library`."""
+    site = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(library))))
+    found = [os.path.join(site, package, name) for package, name in _BINDINGS]
+    return [path for path in found if os.path.isfile(path)]
 
 
 def _load(library: str) -> None:
@@ -54,6 +74,9 @@ def _load(library: str) -> None:
     fontconfig = dlopen(_FONTCONFIG.encode(), os.RTLD_NOW | os.RTLD_NOLOAD)
     if fontconfig:
         ctypes.CDLL(_FONTCONFIG, handle=fontconfig).FcInit()
+    for binding in bindings(library):
+        if not dlopen(os.fsencode(binding), os.RTLD_NOW):
+            return
 
 
 class Loading:

@@ -28,6 +28,49 @@ def test_qt_library_is_the_one_pyside6_uses() -> None:
     assert Path(library).resolve().is_relative_to(Path(PySide6.__file__).resolve().parent)
 
 
+def test_the_bindings_loaded_early_are_the_ones_python_imports() -> None:
+    import PySide6.QtCore
+    import PySide6.QtGui
+    import PySide6.QtWidgets
+    import shiboken6.Shiboken
+
+    library = preload.qt_library()
+    if library is None:
+        pytest.skip("no Qt library where PySide6 keeps it")
+    modules = (shiboken6.Shiboken, PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets)
+    imported = [Path(str(module.__file__)).resolve() for module in modules]
+    assert [Path(path).resolve() for path in preload.bindings(library)] == imported
+
+
+STORE_EXTENSIONS_LOADED = """
+import sys
+from pathlib import Path
+import planner.start
+before = set(sys.modules)
+planner.start._open_store(Path(sys.argv[1])).close()
+for name in sorted(set(sys.modules) - before):
+    origin = getattr(sys.modules[name], "__file__", None) or ""
+    if origin.endswith(".so"):
+        print(name)
+"""
+
+
+def test_every_c_extension_the_store_loads_is_loaded_before_qt(tmp_path: Path) -> None:
+    env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-c", STORE_EXTENSIONS_LOADED, str(tmp_path / "data")],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert loaded, "the check would notice nothing"
+    assert loaded <= set(start.STORE_EXTENSIONS)
+
+
 def test_loading_ends_and_a_missing_library_is_only_no_head_start(tmp_path: Path) -> None:
     loading = preload.Loading(str(tmp_path / "libQt6Widgets.so.6"))  # not there
     loading.wait()
