@@ -88,7 +88,8 @@ class EmptyTableHint(QObject):
                 has_clients = True
             chosen = bool(document.plan.client.name)
             self.label.setText(hint_text(has_clients, chosen))
-            self._place()
+            if self.table.isVisible():  # else the table's first resize, as it shows, places it
+                self._place()
 
     def _place(self) -> None:
         area = self.table.viewport().rect().adjusted(24, 16, -24, -16)
