@@ -44,20 +44,37 @@ _BINDINGS = (
 )
 
 
-def qt_library() -> str | None:
-    """Where the PySide6 that ``import PySide6`` would find keeps Qt's widget library."""
+def _package_folder(package: str) -> str | None:
+    """The folder holding the ``package`` that ``import package`` would find."""
     for folder in sys.path:
-        if os.path.isfile(os.path.join(folder or ".", "PySide6", "__init__.py")):
-            library = os.path.join(folder or ".", *_QT_LIBRARY)
-            return library if os.path.isfile(library) else None
+        if os.path.isfile(os.path.join(folder or ".", package, "__init__.py")):
+            return folder or "."
     return None
 
 
-def bindings(library: str) -> list[str]:
-    """PySide6's binding libraries beside the Qt ``library`` of :func:`qt_library`."""
-    site = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(library))))
-    found = [os.path.join(site, package, name) for package, name in _BINDINGS]
-    return [path for path in found if os.path.isfile(path)]
+def qt_library() -> str | None:
+    """Where the PySide6 that ``import PySide6`` would find keeps Qt's widget library."""
+    folder = _package_folder("PySide6")
+    if folder is None:
+        return None
+    library = os.path.join(folder, *_QT_LIBRARY)
+    return library if os.path.isfile(library) else None
+
+
+def bindings() -> list[str]:
+    """PySide6's binding libraries, from the packages ``import`` would find, in import order.
+
+    The list stops before the first one missing: a library is loaded early only if
+    all the ones Python imports before it are.
+    """
+    found = []
+    for package, name in _BINDINGS:
+        folder = _package_folder(package)
+        path = os.path.join(folder, package, name) if folder is not None else ""
+        if not os.path.isfile(path):
+            break
+        found.append(path)
+    return found
 
 
 def _load(library: str) -> None:
@@ -74,7 +91,7 @@ def _load(library: str) -> None:
     fontconfig = dlopen(_FONTCONFIG.encode(), os.RTLD_NOW | os.RTLD_NOLOAD)
     if fontconfig:
         ctypes.CDLL(_FONTCONFIG, handle=fontconfig).FcInit()
-    for binding in bindings(library):
+    for binding in bindings():
         if not dlopen(os.fsencode(binding), os.RTLD_NOW):
             return
 
