@@ -16,6 +16,8 @@ may still add one).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from planner.core.i18n import _, pgettext
 from planner.core.i18n.places import PLACE_CONTEXT, english_own_place
 from planner.core.library import Exercise, Library, builtin_library
@@ -29,8 +31,11 @@ from planner.core.regions import (
     default_side,
     is_paired,
 )
-from planner.core.rules import HOME_CARE, RULEBOOK, WORK, Facts
 from planner.core.vocab import DEFAULT_DAILY_MINUTES
+
+if TYPE_CHECKING:
+    # The rulebook is read when a routine is proposed, not when the window starts.
+    from planner.core.rules import Facts
 
 MAX_EXERCISES = 5
 # Clients whose feet may be hurt without their feeling it: they check them daily.
@@ -120,6 +125,8 @@ def propose_routine(
         daily_minutes: the therapist's daily budget (:data:`DEFAULT_DAILY_MINUTES` when None).
         facts: the rulebook's facts about the plan, when the caller has them already.
     """
+    from planner.core.rules import Facts
+
     library = library or builtin_library()
     facts = facts or Facts(plan, library)
     budget = DEFAULT_DAILY_MINUTES if daily_minutes is None else daily_minutes
@@ -153,6 +160,8 @@ def propose_routine(
 
 def _ruled_out(facts: Facts, item: HomeCareItem) -> bool:
     """True when a rule finds the item contraindicated for this plan."""
+    from planner.core.rules import HOME_CARE, RULEBOOK, WORK
+
     work = facts.home_work(0, item)
     return any(
         rule.severity == "contraindicated"

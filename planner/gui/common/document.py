@@ -146,7 +146,13 @@ class SessionDocument(QObject):
         self.commit_requested.emit()
 
     def routine(self) -> list[HomeCareItem]:
-        """The home-care routine the client gets: the plan's own or the proposed one."""
+        """The home-care routine the client gets: the plan's own or the proposed one.
+
+        A proposal waits with the first check (see :meth:`check_later`): proposing reads
+        the rulebook, which the window's first turn does not load.
+        """
+        if self.check_pending and self.plan.home_care is None:
+            return []
         from planner.core.homecare import effective_routine
 
         return effective_routine(self.plan, self.library, self.daily_minutes)

@@ -154,8 +154,12 @@ app = QApplication(["x"])
 from planner.gui.window.app import build_window, open_store
 store, reason = open_store(Path(sys.argv[1]))
 window = build_window(store, reason)
+if sys.argv[2] == "home care in front":
+    window.home_care_dock.raise_()  # its proposal is made when the tab is first shown
 window.show()
-rulebook = ("planner.core.rules", "planner.core.safety", "planner.core.homecare")
+if sys.argv[2] == "home care in front":
+    assert window.home_care.model.rowCount() == 0  # the proposal waits with the check
+rulebook = ("planner.core.rules", "planner.core.safety")
 print(sorted(name for name in sys.modules if name.startswith(rulebook)))
 print(window.document.check_pending)
 app.processEvents()
@@ -165,7 +169,10 @@ store.close()
 """
 
 
-def test_the_first_check_and_its_rulebook_wait_until_the_window_is_shown(tmp_path: Path) -> None:
+@pytest.mark.parametrize("front", ["client in front", "home care in front"])
+def test_the_first_check_and_its_rulebook_wait_until_the_window_is_shown(
+    tmp_path: Path, front: str
+) -> None:
     env = dict(
         os.environ,
         HOME=str(tmp_path),
@@ -174,7 +181,7 @@ def test_the_first_check_and_its_rulebook_wait_until_the_window_is_shown(tmp_pat
         PYTHONPATH=str(ROOT),
     )
     result = subprocess.run(
-        [sys.executable, "-c", FIRST_CHECK_AFTER_SHOW, str(tmp_path / "data")],
+        [sys.executable, "-c", FIRST_CHECK_AFTER_SHOW, str(tmp_path / "data"), front],
         env=env,
         cwd=ROOT,
         capture_output=True,
