@@ -76,3 +76,22 @@ def test_the_installed_pyside6_still_needs_the_guards() -> None:
     assert none_lost >= 100, f"PySide6 {version} no longer loses None: remove qtfix"
     # The guards' own probes see the same bug, so the guards are in place.
     assert qtfix.SIGNALS_LOSE_REFERENCES and qtfix.VOID_CALLS_LOSE_NONE
+
+
+def test_the_quicker_import_hook_answers_as_pyside6s_own() -> None:
+    import email.mime.text
+    import json as json_module
+
+    import planner.core.plan
+    import planner.gui.window.main_window
+
+    feature = sys.modules["shibokensupport.feature"]
+    ours = feature._mod_uses_pyside
+    assert qtfix.QUICKER_IMPORT_HOOK and getattr(ours, "planner", False)
+    assert not qtfix.quicker_import_hook()  # installed once
+    theirs = ours.__closure__[0].cell_contents  # PySide6's own test, kept for other modules
+    modules = [planner.gui.window.main_window, planner.core.plan, qtfix, json_module,
+               email.mime.text, sys, subprocess]  # fmt: skip
+    answers = [ours(module) for module in modules]
+    assert answers == [theirs(module) for module in modules]
+    assert answers == [True, False, True, False, False, False, False]
