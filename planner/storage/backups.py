@@ -14,14 +14,12 @@ everything once (about a second for 20,000 sessions).
 
 from __future__ import annotations
 
+# shutil, tempfile, zipfile and filecmp are imported where a backup is made: opening the
+# store, which the window waits for, needs none of them.
 import contextlib
 import datetime
-import filecmp
 import json
 import os
-import shutil
-import tempfile
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -89,6 +87,8 @@ def damaged(path: Path, problem: str, *, read_only: bool) -> StoreDamagedError:
     copied beside it as ``<name>.damaged-YYYYMMDD-HHMMSS`` (once per distinct
     content); opened read-only, nothing is written and the file is its own keeper.
     """
+    import filecmp
+
     folder = store_folder_of(path)
     kept_as = path
     if not read_only and path.is_file():
@@ -135,6 +135,8 @@ def copy_ledger(source: Path, target: Path) -> None:
 
 
 def _ledger_bytes(source: Path) -> bytes:
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix=".planner-ledger-") as temp:
         copy = Path(temp) / LEDGER_FILE
         copy_ledger(source, copy)
@@ -142,6 +144,8 @@ def _ledger_bytes(source: Path) -> bytes:
 
 
 def _place(source: Path, target: Path, *, link: bool) -> None:
+    import shutil
+
     if source.name == LEDGER_FILE:
         copy_ledger(source, target)
         return
@@ -176,6 +180,8 @@ def snapshot(folder: Path, name: str, schema_version: int) -> Path:
     our saves always make a new file) is hard-linked from that backup instead of
     copied, so a daily backup of 20,000 sessions copies only what changed.
     """
+    import shutil
+
     root = folder / BACKUPS_DIR
     make_private_folder(root)
     final = root / name
@@ -241,6 +247,8 @@ def full_copy_needed(folder: Path) -> int:
 
 def daily_backup(folder: Path, schema_version: int, today: datetime.date | None = None) -> bool:
     """Make today's backup unless it exists, and keep only the newest 14; True if made."""
+    import shutil
+
     name = f"daily-{(today or datetime.date.today()).isoformat()}"
     if not daily_due(folder, today):
         return False
@@ -257,6 +265,10 @@ def copy_store(folder: Path, dest: Path) -> None:
     Session files are copied before the main file, so every session copied has
     its client in the copy even when a writer is saving meanwhile.
     """
+    import shutil
+    import tempfile
+    import zipfile
+
     files = list(data_files(folder))
     files.sort(key=lambda p: p.parent == folder)  # session files first
     if dest.suffix.lower() == ".zip":
