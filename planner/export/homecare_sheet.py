@@ -189,7 +189,7 @@ def _routine_part(
 
 def _sections(text: SheetText, styles: Styles, width: float) -> dict[str, list[Any]]:
     """The parts that may go before the week's page or under its grid, by name."""
-    parts: dict[str, list[Any]] = {"leave": [], "care": [], "help": []}
+    parts: dict[str, list[Any]] = {"leave": [], "care": [], "help": [], "urgent": [], "soon": []}
     if text.leave_alone:
         parts["leave"] = heading(_("Leave these places alone"), styles)
         parts["leave"].append(para(_(LEAVE_ALONE_INTRO), styles.body))
@@ -197,18 +197,27 @@ def _sections(text: SheetText, styles: Styles, width: float) -> dict[str, list[A
     parts["care"] = heading(_("Take care"), styles) + bullets(text.take_care, styles)
     if text.get_help:
         parts["help"] = [gap(styles.size * 0.6), help_box(text.get_help, styles, width)]
+        # Or in two: what needs a call now or today, and, under the week's grid (where
+        # the client rates the symptoms), what to tell at the next visit.
+        urgent = [group for group in text.get_help if group.urgency != "soon"]
+        soon = [group for group in text.get_help if group.urgency == "soon"]
+        if urgent and soon:
+            parts["urgent"] = [gap(styles.size * 0.6), help_box(urgent, styles, width)]
+            parts["soon"] = [gap(styles.size * 0.6), help_box(soon, styles, width)]
     return parts
 
 
 # Where the parts go, best first: (above the routine, before the week's page, under its
 # grid). The reading order is kept where the pages allow; else "Leave these places alone"
 # moves up, before the routine, or a part moves under the grid (the page kept on the
-# fridge), when that saves a page.
+# fridge), when that saves a page. "Get help" may part in two: the calls to make now or
+# today before the week's page, what to tell at the next visit under the grid.
 PLACEMENTS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
     ((), ("leave", "care"), ("help",)),
     ((), ("leave", "care", "help"), ()),
     (("leave",), ("care", "help"), ()),
     ((), ("care", "help"), ("leave",)),
+    (("leave",), ("care", "urgent"), ("soon",)),
 )
 
 
