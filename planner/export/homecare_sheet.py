@@ -281,27 +281,34 @@ def render_sheet(
 ) -> bytes:
     """The sheet as PDF, in the first placement of :data:`PLACEMENTS` with the fewest pages.
 
-    Placing parts differently saves a page at most (the week's page holds less than
-    one): once a placement is a page shorter than the one in reading order, or as
-    short as the routine and the week's page, no other is tried.
+    The first placement is made in full; when it is not as short as the routine and
+    the week's page, the others are laid out only (no PDF written) and the first
+    of the shortest is made.
     """
-    best: tuple[int, bytes] | None = None
-    floor = 0
-    for placement in range(len(PLACEMENTS)):
-        pages: dict[str, int] = {}
-        doc = make_doc()
-        data = doc.render(home_care_story(text, styles, doc.width, large, placement=placement,
-                                          pages=pages))  # fmt: skip
-        floor = floor or pages["routine"] + 1  # the first placement has nothing above it
-        # What goes under the grid must stay on the week's page (a long routine's grid
-        # may run on: then only the placement with nothing under it is taken).
-        fits = pages["end"] == pages["week"] or not PLACEMENTS[placement][2]
-        if fits and (best is None or pages["end"] < best[0]):
-            best = (pages["end"], data)
-        if placement == 1:  # all in reading order: a page fewer is the most to win
-            assert best is not None
-            floor = max(floor, pages["end"] - 1)
-        if best is not None and best[0] <= floor:
-            break
-    assert best is not None  # the placement with nothing under the grid always counts
-    return best[1]
+    pages: dict[str, int] = {}
+    doc = make_doc()
+    data = doc.render(home_care_story(text, styles, doc.width, large, pages=pages))
+    floor = pages["routine"] + 1  # the first placement has nothing above the routine
+    best = (pages["end"], 0) if _fits(0, pages) else None
+    if best is not None and best[0] <= floor:
+        return data
+    for placement in range(1, len(PLACEMENTS)):
+        pages = {}
+        trial = make_doc()
+        trial.render(home_care_story(text, styles, trial.width, large, placement=placement,
+                                     pages=pages), trial=True)  # fmt: skip
+        if _fits(placement, pages) and (best is None or pages["end"] < best[0]):
+            best = (pages["end"], placement)
+            if best[0] <= floor:
+                break
+    assert best is not None  # the placement with nothing under the grid always fits
+    if best[1] == 0:
+        return data
+    doc = make_doc()
+    return doc.render(home_care_story(text, styles, doc.width, large, placement=best[1]))
+
+
+def _fits(placement: int, pages: dict[str, int]) -> bool:
+    """What goes under the grid stayed on the week's page (a long routine's grid may run
+    on: then only a placement with nothing under it fits)."""
+    return pages["end"] == pages["week"] or not PLACEMENTS[placement][2]

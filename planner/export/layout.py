@@ -197,8 +197,12 @@ class PlannerDoc(BaseDocTemplate):
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_header)])
 
-    def render(self, story: list[Any]) -> bytes:
-        """Lay the story out and return the finished PDF."""
+    def render(self, story: list[Any], *, trial: bool = False) -> bytes:
+        """Lay the story out and return the finished PDF.
+
+        ``trial``: lay it out only (its flowables learn their pages), and write
+        nothing: no footers, fonts or PDF; returns ``b""``.
+        """
         import gc
 
         from planner.export.errors import ExportError
@@ -210,7 +214,8 @@ class PlannerDoc(BaseDocTemplate):
         collecting = gc.isenabled()
         gc.disable()
         try:
-            self.build(story, canvasmaker=numbered_canvas(self.page_info))
+            maker = numbered_canvas(self.page_info)
+            self.build(story, canvasmaker=_laid_out_only(maker) if trial else maker)
         except LayoutError as error:
             # Only content far outside what a plan file allows gets here; say so plainly.
             raise ExportError(
@@ -220,7 +225,17 @@ class PlannerDoc(BaseDocTemplate):
         finally:
             if collecting:
                 gc.enable()
-        return self.filename.getvalue()
+        return b"" if trial else self.filename.getvalue()
+
+
+def _laid_out_only(maker: type[Canvas]) -> type[Canvas]:
+    """A canvas that takes the pages and writes nothing at the end."""
+
+    class LaidOutOnly(maker):  # type: ignore[misc, valid-type]
+        def save(self) -> None:
+            """Nothing to write: the layout was all that was wanted."""
+
+    return LaidOutOnly
 
 
 @dataclass(frozen=True)
