@@ -31,3 +31,13 @@ def open_window(qtbot, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     finally:
         main.close()
         store.close()
+
+
+def choose_client(main, record):  # type: ignore[no-untyped-def]
+    """Store ``record`` and choose it in the client panel as a therapist would; the stored one."""
+    saved = main.store.save_client(record)
+    panel = main.client_panel
+    panel.refresh_clients()
+    panel.client.setCurrentIndex(panel.client.findData(saved.id))
+    panel.client.activated.emit(panel.client.currentIndex())
+    return saved

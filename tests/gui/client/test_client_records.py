@@ -8,6 +8,7 @@ import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
+from window_helpers import choose_client
 
 from planner.core.plan import AvoidedArea, SymptomArea
 from planner.gui.common import asks
@@ -24,15 +25,6 @@ MARGARET = ClientRecord(
     notes="Prefers feet first.",
     birth_date="1948-03-21",
 )
-
-
-def _choose(main, record: ClientRecord) -> ClientRecord:
-    saved = main.store.save_client(record)
-    panel = main.client_panel
-    panel.refresh_clients()
-    panel.client.setCurrentIndex(panel.client.findData(saved.id))
-    panel.client.activated.emit(panel.client.currentIndex())
-    return saved
 
 
 def _save(main, monkeypatch, title: str, day: int, *, standing: bool = False) -> str:
@@ -102,7 +94,7 @@ def test_new_client_does_not_take_what_was_ticked_before(window, qtbot, monkeypa
 
 
 def test_edit_client_renames_and_keeps_the_sessions(window, qtbot, monkeypatch):
-    client = _choose(window, MARGARET)
+    client = choose_client(window, MARGARET)
     session = _save(window, monkeypatch, "Week 1", 2)
     renamed = dataclasses.replace(client, name="Margaret Olsen-Berg")
     monkeypatch.setattr(asks, "ask_client", lambda parent, record: renamed)
@@ -113,7 +105,7 @@ def test_edit_client_renames_and_keeps_the_sessions(window, qtbot, monkeypatch):
 
 
 def test_sessions_listed_newest_first_and_opened_by_double_click(window, qtbot, monkeypatch):
-    _choose(window, MARGARET)
+    choose_client(window, MARGARET)
     first = _save(window, monkeypatch, "Week 1", 2)
     window.files.new_session()
     second = _save(window, monkeypatch, "Week 2", 9)
@@ -135,7 +127,7 @@ def test_sessions_listed_newest_first_and_opened_by_double_click(window, qtbot, 
 
 
 def test_ctrl_n_keeps_the_client_and_starts_from_their_record(window, qtbot, monkeypatch):
-    client = _choose(window, MARGARET)
+    client = choose_client(window, MARGARET)
     window.document.push(c.RemoveAvoided(window.document, 0))  # this session only
     _save(window, monkeypatch, "Week 1", 2, standing=False)
     assert window.store.client(client.id).avoid == MARGARET.avoid
@@ -149,14 +141,14 @@ def test_ctrl_n_keeps_the_client_and_starts_from_their_record(window, qtbot, mon
 
 
 def test_changes_become_standing_when_the_therapist_says_so(window, monkeypatch):
-    client = _choose(window, MARGARET)
+    client = choose_client(window, MARGARET)
     window.document.push(c.AvoidArea(window.document, AvoidedArea("shin", "right", "bruise")))
     _save(window, monkeypatch, "Week 1", 2, standing=True)
     assert len(window.store.client(client.id).avoid) == 2
 
 
 def test_delete_a_session_from_the_list_after_asking(window, qtbot, monkeypatch):
-    client = _choose(window, MARGARET)
+    client = choose_client(window, MARGARET)
     first = _save(window, monkeypatch, "Week 1", 2)
     window.files.new_session()
     _save(window, monkeypatch, "Week 2", 9)
@@ -175,7 +167,7 @@ def test_delete_a_session_from_the_list_after_asking(window, qtbot, monkeypatch)
 
 
 def test_delete_client_with_their_sessions_after_asking(window, qtbot, monkeypatch):
-    client = _choose(window, MARGARET)
+    client = choose_client(window, MARGARET)
     _save(window, monkeypatch, "Week 1", 2)
     asked: list[str] = []
     monkeypatch.setattr(asks, "ask_delete", lambda p, t, text, d: asked.append(text) or True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox
+from window_helpers import choose_client
 
 from planner.core.plan import AvoidedArea
 from planner.gui.common import asks
@@ -16,12 +17,7 @@ MARGARET = ClientRecord("", "Margaret Olsen", conditions=("neuropathy",))
 
 
 def _client(main) -> ClientRecord:
-    saved = main.store.save_client(MARGARET)
-    panel = main.client_panel
-    panel.refresh_clients()
-    panel.client.setCurrentIndex(panel.client.findData(saved.id))
-    panel.client.activated.emit(panel.client.currentIndex())
-    return saved
+    return choose_client(main, MARGARET)
 
 
 def _avoid_and_save(main, region: str) -> None:

@@ -17,6 +17,20 @@ from planner.storage import Store, StoreDamagedError, StoreLockedError
 ROOT = Path(__file__).resolve().parents[3]
 
 
+def _python(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in a fresh process with its own home, from the checkout; it must end well."""
+    result = subprocess.run(
+        [sys.executable, *args],
+        env=dict(os.environ, HOME=str(tmp_path), PYTHONPATH=str(ROOT), **env),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_qt_library_is_the_one_pyside6_uses() -> None:
     import PySide6
 
@@ -53,16 +67,7 @@ for name in sorted(set(sys.modules) - before):
 
 
 def test_every_c_extension_the_store_loads_is_loaded_before_qt(tmp_path: Path) -> None:
-    env = dict(os.environ, HOME=str(tmp_path), PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-c", STORE_EXTENSIONS_LOADED, str(tmp_path / "data")],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _python(tmp_path, "-c", STORE_EXTENSIONS_LOADED, str(tmp_path / "data"))
     loaded = set(result.stdout.split())
     assert loaded, "the check would notice nothing"
     assert loaded <= set(start.STORE_EXTENSIONS)
@@ -125,23 +130,15 @@ def test_damaged_store_found_before_qt_gets_the_usual_question(
 
 
 def test_planner_command_opens_the_window_and_ends(tmp_path: Path) -> None:
-    env = dict(
-        os.environ,
+    result = _python(
+        tmp_path,
+        "-c",
+        "from planner.launch import run; run()",
         PLANNER_DATA_DIR=str(tmp_path / "data"),
-        HOME=str(tmp_path),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         PLANNER_QUIT_AFTER_SHOW="1",
         QT_QPA_PLATFORM="offscreen",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", "from planner.launch import run; run()"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "data" / "store.json").is_file()
 
@@ -173,22 +170,15 @@ store.close()
 def test_the_first_check_and_its_rulebook_wait_until_the_window_is_shown(
     tmp_path: Path, front: str
 ) -> None:
-    env = dict(
-        os.environ,
-        HOME=str(tmp_path),
+    result = _python(
+        tmp_path,
+        "-c",
+        FIRST_CHECK_AFTER_SHOW,
+        str(tmp_path / "data"),
+        front,
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
     )
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_CHECK_AFTER_SHOW, str(tmp_path / "data"), front],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["[]", "True", "False True"]
 
 
