@@ -144,10 +144,13 @@ class SyncRoom(QObject):
         return f"session:{session_id}" if session_id else ""
 
     def _held(self) -> set[str]:
-        """The session open in the editor, when it has unsaved changes."""
+        """The session open in the editor, when it has unsaved changes, and the records
+        open in a dialog (a client being edited)."""
+        from planner.gui.common.editing import being_edited
+
         doc = self._open_doc()
         clean = self.window.document.undo_stack.isClean()
-        return {doc} if doc and not clean else set()
+        return ({doc} if doc and not clean else set()) | being_edited(self.store)
 
     def _on_finished(self, outcome: Any) -> None:
         if isinstance(outcome, str):

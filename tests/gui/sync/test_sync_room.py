@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
 from couch_server import Server
 from PySide6.QtCore import QTimer
 from sync_helpers import edit_notes, fill, sync_desk
-from window_helpers import open_window
+from window_helpers import choose_client, open_window
 
+from planner.gui.common import asks
 from planner.gui.sync.dialogs import (
     ConflictsDialog,
     ServerDialog,
@@ -17,6 +19,8 @@ from planner.gui.sync.dialogs import (
     field_name,
     merged_record,
 )
+from planner.storage import Store
+from planner.sync.conflicts import list_conflicts
 
 
 def _point_at(main, url: str, server: Server) -> None:
@@ -130,3 +134,34 @@ def test_server_dialog_gives_a_checked_address(qtbot):
     dialog.user.setText(" sam ")
     dialog.password.setText("secret")
     assert dialog.values() == ("http://127.0.0.1:5984/practice", "sam", "secret")
+
+
+def test_a_client_open_in_its_dialog_is_not_written_over_by_a_sync(
+    qtbot, tmp_path: Path, monkeypatch, couch: Server
+):
+    url = couch.new_database()
+    here, other = tmp_path / "here", tmp_path / "other"
+    client = fill(here, clients=1, sessions=0)["clients"][0]
+    sync_desk(here, url, couch)
+    sync_desk(other, url, couch)
+    with Store.open(other) as store:  # the other desk changes the client's notes
+        store.save_client(dataclasses.replace(store.client(client.id), notes="From the other desk"))
+    sync_desk(other, url, couch)
+    with open_window(qtbot, here, monkeypatch) as main:
+        _point_at(main, url, couch)
+        choose_client(main, main.store.client(client.id))
+        seen_in_dialog: list[object] = []
+
+        def edit_while_a_sync_runs(parent, record):
+            seen_in_dialog.append(_sync(qtbot, main))  # the sync comes while the dialog is open
+            assert main.store.client(client.id).notes == ""  # held: not written under it
+            return dataclasses.replace(record, notes="From this desk")
+
+        monkeypatch.setattr(asks, "ask_client", edit_while_a_sync_runs)
+        main.client_panel._on_edit_client()
+        assert not isinstance(seen_in_dialog[0], str), seen_in_dialog
+        assert main.store.client(client.id).notes == "From this desk"
+        assert _sync(qtbot, main).conflicts == 1  # both versions kept, none lost
+        (conflict,) = list_conflicts(main.store)
+        notes = {v["record"]["notes"] for v in conflict["versions"]}
+        assert notes == {"From this desk", "From the other desk"}
