@@ -23,7 +23,7 @@ from planner.gui.common import asks
 from planner.gui.common import commands as c
 from planner.gui.common.clients import apply_client
 from planner.gui.common.document import SessionDocument
-from planner.gui.common.editing import editing
+from planner.gui.common.editing import open_in_dialog
 from planner.gui.common.languages import LanguageBox
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ class ClientPanel(QWidget):
             asks.show_error(self, "Edit client", str(error))
             return
         # A sync while the dialog is open leaves this record alone (see common.editing).
-        with editing(self.store, "client", record.id):
+        with open_in_dialog(self.store, "client", record.id):
             self._save_record("Edit client", asks.ask_client(self, record))
 
     def _save_record(self, title: str, record: ClientRecord | None) -> None:

@@ -21,7 +21,7 @@ _OPEN: WeakKeyDictionary[Store, set[str]] = WeakKeyDictionary()
 
 
 @contextmanager
-def editing(store: Store, kind: str, record_id: str) -> Iterator[None]:
+def open_in_dialog(store: Store, kind: str, record_id: str) -> Iterator[None]:
     """Hold the record ``kind``/``record_id`` of ``store`` while the block runs."""
     if not record_id:
         yield

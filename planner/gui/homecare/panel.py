@@ -291,18 +291,21 @@ class HomeCarePanel(QWidget):
             editing and (start is None or not library.is_custom_exercise(start.id))
         ):
             return None
-        exercise = asks.ask_exercise(self, library, start, editing=editing)
-        if exercise is None:
-            return None
+        from planner.gui.common.editing import open_in_dialog
         from planner.storage import StoreError
 
         assert self.store is not None
-        try:
-            self.store.save_exercise(exercise)
-            new_library = self.store.library()
-        except StoreError as error:
-            asks.show_error(self, "Exercise", str(error))
-            return None
+        # A sync while the dialog is open leaves the exercise edited alone.
+        with open_in_dialog(self.store, "exercise", start.id if editing and start else ""):
+            exercise = asks.ask_exercise(self, library, start, editing=editing)
+            if exercise is None:
+                return None
+            try:
+                self.store.save_exercise(exercise)
+                new_library = self.store.library()
+            except StoreError as error:
+                asks.show_error(self, "Exercise", str(error))
+                return None
         self.document.set_library(new_library)
         self.choose(exercise.id)
         self._status(f"Saved your exercise “{exercise.title}”")

@@ -367,17 +367,20 @@ class FileActions:
         start = library.techniques.get(technique_id) if technique_id else None
         if editing and (start is None or not library.is_custom_technique(start.id)):
             return
-        technique = asks.ask_technique(self.window, library, start, editing=editing)
-        if technique is None:
-            return
+        from planner.gui.common.editing import open_in_dialog
         from planner.storage import StoreError
 
-        try:
-            self.store.save_technique(technique)
-            new_library = self.store.library()
-        except StoreError as error:
-            asks.show_error(self.window, "Technique", str(error))
-            return
+        # A sync while the dialog is open leaves the technique edited alone.
+        with open_in_dialog(self.store, "technique", start.id if editing and start else ""):
+            technique = asks.ask_technique(self.window, library, start, editing=editing)
+            if technique is None:
+                return
+            try:
+                self.store.save_technique(technique)
+                new_library = self.store.library()
+            except StoreError as error:
+                asks.show_error(self.window, "Technique", str(error))
+                return
         self.document.set_library(new_library)
         self._status(f"Saved your technique “{technique.name}”")
 
