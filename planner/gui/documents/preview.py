@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.i18n import available, language_name
 from planner.core.library import Library
 from planner.core.plan import SessionPlan
 from planner.gui.common.document import SessionDocument
@@ -81,9 +82,11 @@ class _Build(QRunnable):
         large_print: bool,
         paper: str,
         relay: _Relay,
+        language: str | None = None,
     ) -> None:
         super().__init__()
         self.args = (generation, kind, plan, library, large_print, paper)
+        self.language = language
         self.home_care: tuple[float | None, str | None] = (None, None)
         self.relay = relay
 
@@ -99,6 +102,7 @@ class _Build(QRunnable):
                 paper=paper,
                 daily_minutes=daily_minutes,
                 emergency_number=emergency_number,
+                language=self.language,
             )
         except Exception as error:  # noqa: BLE001 - shown in the pane, never a crash
             self.relay.finished.emit(generation, b"", str(error) or type(error).__name__)
@@ -149,6 +153,19 @@ class PreviewPane(QWidget):
         self.kind.setAccessibleName("Document to preview")
         self.large_print = QCheckBox("&Large print", self)
         self.large_print.setAccessibleName("Large print")
+        # The sheet in the client's language, or another one for a look (the therapist
+        # checking a Spanish client's sheet in English): never saved with the session.
+        self.language = QComboBox(self)
+        self.language.addItem("the client's language", "")
+        for code in available():
+            self.language.addItem(language_name(code), code)
+        self.language.setAccessibleName("Language of the sheet shown")
+        self.language.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.language.setMinimumContentsLength(10)
+        self.language_label = QLabel("Sheet &in:", self)
+        self.language_label.setBuddy(self.language)
         self.previous = self._button("‹", "Previous page")
         self.next = self._button("›", "Next page")
         self.page_label = QLabel(self)
@@ -182,6 +199,10 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(top)
+        language = QHBoxLayout()  # a row of its own, shown for the sheet only
+        language.addWidget(self.language_label)
+        language.addWidget(self.language, 1)
+        layout.addLayout(language)
         layout.addLayout(pages)
         layout.addWidget(self.view, 1)
 
@@ -200,6 +221,7 @@ class PreviewPane(QWidget):
         self._relay.finished.connect(self._on_built)
         self.kind.currentIndexChanged.connect(self._on_kind)
         self.large_print.toggled.connect(lambda _: self.rebuild())
+        self.language.currentIndexChanged.connect(lambda _: self.rebuild())
         self.previous.clicked.connect(lambda: self.go_to(self.current_page() - 1))
         self.next.clicked.connect(lambda: self.go_to(self.current_page() + 1))
         self.zoom.currentIndexChanged.connect(self._on_zoom)
@@ -247,6 +269,7 @@ class PreviewPane(QWidget):
             kind == "home-care" and self.large_print.isChecked(),
             str(getattr(settings, "paper", "letter")),
             self._relay,
+            language=self.language.currentData() or None,
         )
         build.home_care = (self.document.daily_minutes, self.document.emergency_number)
         self.building = True
@@ -329,7 +352,10 @@ class PreviewPane(QWidget):
         self.next.setEnabled(page < count - 1)
 
     def _on_kind(self) -> None:
-        self.large_print.setEnabled(self.kind.currentData() == "home-care")
+        sheet = self.kind.currentData() == "home-care"
+        self.large_print.setEnabled(sheet)
+        self.language.setVisible(sheet)
+        self.language_label.setVisible(sheet)
         self.rebuild()
 
     def _on_zoom(self) -> None:

@@ -81,3 +81,31 @@ def test_printing_names_the_language(window, monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(asks, "ask_sheet_language", lambda parent, title, language: language)
     assert main.printing.print_document("home-care", large_print=False) > 0
     assert titles == ["Print home-care sheet (Español (es))"]
+
+
+def test_the_preview_shows_the_clients_language_or_another_for_a_look(qtbot) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    from planner.core.library import builtin_library
+    from planner.core.plan import SessionPlan
+    from planner.gui.common.document import SessionDocument
+    from planner.gui.documents.preview import PreviewPane
+
+    document = SessionDocument(builtin_library(), SessionPlan(title="Pies"))
+    _in_spanish(document)
+    pane = PreviewPane(document)
+    qtbot.addWidget(pane)
+    pane.show()
+    assert not pane.language.isVisibleTo(pane)  # the protocol is in the therapist's language
+    pane.kind.setCurrentIndex(pane.kind.findData("home-care"))
+    assert pane.language.isVisibleTo(pane) and pane.language.currentData() == ""
+
+    def shown() -> str:
+        qtbot.waitUntil(pane.is_current, timeout=TIMEOUT)
+        return str(pane.pdf.metaData(QPdfDocument.MetaDataField.Title))
+
+    assert shown().startswith("Hoja de cuidados en casa")
+    pane.language.setCurrentIndex(pane.language.findData("en"))
+    assert shown().startswith("Home-care sheet")
+    assert document.plan.client.language == "es"  # a look only: the client's stays
+    pane.wait_idle()
