@@ -30,11 +30,16 @@ class SignedError(ValueError):
 
 
 class Signature(NamedTuple):
-    """Who signed a session, when (UTC, ISO 8601), and the hash of what they signed."""
+    """Who signed a session, when (UTC, ISO 8601), and the hash of what they signed.
+
+    ``notes_sha256``: the hash of the session's after-session notes as signed (they
+    live beside the plan, not in it); empty in signatures made before it was kept.
+    """
 
     therapist: str
     signed_at: str
     sha256: str
+    notes_sha256: str = ""
 
 
 class Addendum(NamedTuple):
@@ -61,6 +66,13 @@ def content_hash(plan_json: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_bytes(content)).hexdigest()
 
 
+def notes_hash(notes: str) -> str:
+    """SHA-256 (hex) of a session's after-session notes (their UTF-8 text)."""
+    import hashlib
+
+    return hashlib.sha256(notes.encode("utf-8")).hexdigest()
+
+
 def addendum_hash(previous: str, therapist: str, signed_at: str, text: str) -> str:
     import hashlib
 
@@ -84,12 +96,17 @@ def _therapist(name: str) -> str:
 
 
 def make_signature(
-    plan_json: Mapping[str, Any], therapist: str, moment: datetime.datetime | None = None
+    plan_json: Mapping[str, Any],
+    therapist: str,
+    moment: datetime.datetime | None = None,
+    notes: str | None = None,
 ) -> Signature:
-    """The signature of a plan (as a plan file object) by ``therapist`` now or at ``moment``."""
+    """The signature of a plan (as a plan file object) by ``therapist`` now or at ``moment``;
+    ``notes``: the session's after-session notes, signed with it (a stored session's)."""
     if plan_json.get("signature"):
         raise SignedError("the session is already signed")
-    return Signature(_therapist(therapist), stamp(moment), content_hash(plan_json))
+    signed_notes = notes_hash(notes) if notes is not None else ""
+    return Signature(_therapist(therapist), stamp(moment), content_hash(plan_json), signed_notes)
 
 
 def make_addendum(
@@ -110,8 +127,12 @@ def make_addendum(
     return Addendum(name, when, text.strip(), addendum_hash(previous, name, when, text.strip()))
 
 
-def verify(plan_json: Mapping[str, Any]) -> list[str]:
-    """What no longer matches in a signed plan file object (empty: intact or unsigned)."""
+def verify(plan_json: Mapping[str, Any], notes: str | None = None) -> list[str]:
+    """What no longer matches in a signed plan file object (empty: intact or unsigned).
+
+    ``notes``: the session's after-session notes, checked when the signature has their
+    hash (a plan file alone does not carry them: None checks nothing of them).
+    """
     signature = plan_json.get("signature")
     addenda = plan_json.get("addenda") or []
     if not signature:
@@ -122,6 +143,12 @@ def verify(plan_json: Mapping[str, Any]) -> list[str]:
             problems.append(
                 f"its content no longer matches the signature of {signature['therapist']} "
                 f"({signature['signed_at']})"
+            )
+        signed_notes = signature.get("notes_sha256")
+        if notes is not None and signed_notes and notes_hash(notes) != signed_notes:
+            problems.append(
+                f"its after-session notes no longer match the signature of "
+                f"{signature['therapist']} ({signature['signed_at']})"
             )
         previous = signature["sha256"]
         for number, addendum in enumerate(addenda, start=1):
@@ -182,11 +209,13 @@ def _moment(value: Any, place: str) -> str:
 
 
 def parse_signature(data: Any, place: str) -> Signature:
-    entry = v.obj(data, place, ("therapist", "signed_at", "sha256"), ())
+    entry = v.obj(data, place, ("therapist", "signed_at", "sha256"), ("notes_sha256",))
+    notes = entry.get("notes_sha256")
     return Signature(
         v.text(entry["therapist"], v.join(place, "therapist"), allow_empty=False, max_length=300),
         _moment(entry["signed_at"], v.join(place, "signed_at")),
         _sha(entry["sha256"], v.join(place, "sha256")),
+        "" if notes is None else _sha(notes, v.join(place, "notes_sha256")),
     )
 
 
@@ -207,11 +236,14 @@ def parse_addenda(data: Any, place: str) -> tuple[Addendum, ...]:
 
 
 def signature_to_json(signature: Signature) -> dict[str, str]:
-    return {
+    data = {
         "therapist": signature.therapist,
         "signed_at": signature.signed_at,
         "sha256": signature.sha256,
     }
+    if signature.notes_sha256:
+        data["notes_sha256"] = signature.notes_sha256
+    return data
 
 
 def addendum_to_json(addendum: Addendum) -> dict[str, str]:

@@ -110,7 +110,9 @@ class SigningMixin:
         name = therapist if therapist is not None else self.settings().therapist
         try:
             stored = self._stored_form(record.plan)
-            signature = make_signature(stored, name or record.plan.therapist.name, moment)
+            signature = make_signature(
+                stored, name or record.plan.therapist.name, moment, notes=record.after_notes
+            )
         except SignedError as error:
             raise SignedSessionError(f"Session {session_id} cannot be signed: {error}.") from None
         plan = dataclasses.replace(record.plan, signature=signature, addenda=())
@@ -152,7 +154,8 @@ class SigningMixin:
                 session_id = str(doc.get("id"))
                 if client_of(session_id) != client.id:
                     continue
-                for problem in verify(plan):
+                notes = doc.get("after_notes", "")
+                for problem in verify(plan, notes if isinstance(notes, str) else ""):
                     problems.append(
                         SignatureProblem(session_id, client.name, str(plan.get("date")), problem)
                     )

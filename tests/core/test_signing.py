@@ -12,7 +12,7 @@ import pytest
 from planner.core import validate as v
 from planner.core.measures import make_measures
 from planner.core.plan import Client, SessionPlan, Step
-from planner.core.planfile import dumps_plan, loads_plan, plan_to_json
+from planner.core.planfile import dumps_plan, loads_plan, parse_plan, plan_to_json
 from planner.core.signing import (
     SignedError,
     canonical_bytes,
@@ -20,6 +20,7 @@ from planner.core.signing import (
     make_addendum,
     make_signature,
     refuse_change,
+    signature_to_json,
     stamp,
     verify,
 )
@@ -192,3 +193,23 @@ def test_bad_signatures_in_a_file(change, place) -> None:  # type: ignore[no-unt
     with pytest.raises(v.FormatError) as caught:
         loads_plan(json.dumps(data))
     assert str(caught.value).startswith(place)
+
+
+def test_notes_signed_with_the_plan_are_checked_when_given() -> None:
+    data = plan_to_json(plan())
+    signature = make_signature(data, "Sam Rivera", WHEN, notes="Soles less numb.")
+    data["signature"] = signature_to_json(signature)
+    assert data["signature"]["notes_sha256"] == hashlib.sha256(b"Soles less numb.").hexdigest()
+    assert verify(data, "Soles less numb.") == []
+    assert verify(data) == []  # a plan file alone carries no notes: nothing to compare
+    (problem,) = verify(data, "Soles much less numb.")
+    assert problem.startswith("its after-session notes no longer match the signature of Sam")
+    # Read back from a plan file, the notes' hash is kept.
+    assert parse_plan(data).signature == signature
+    assert loads_plan(dumps_plan(parse_plan(data))).signature == signature
+
+
+def test_a_signature_without_the_notes_hash_checks_no_notes() -> None:
+    data = signed()  # signed before the notes were: no notes_sha256
+    assert "notes_sha256" not in data["signature"]
+    assert verify(data, "anything at all") == []

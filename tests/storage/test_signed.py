@@ -141,3 +141,42 @@ def test_course_notes_warn_the_next_session(store: Store, alex: ClientRecord) ->
     # The third visit itself only sees the two before it (4 to 5: no flag).
     assert store.course_notes(alex.id, datetime.date(2026, 11, 15), ids[2]) == ()
     assert [v.id for v in store.visits(alex.id)] == ids
+
+
+def _with_notes(store: Store, client: ClientRecord, notes: str) -> SessionRecord:
+    record = session(store, client)
+    return store.save_session(dataclasses.replace(record, after_notes=notes))
+
+
+def test_the_after_session_notes_are_signed_too(folder: Path) -> None:
+    with Store.open(folder) as store:
+        client = store.save_client(ClientRecord(id="", name="Alex Doe"))
+        record = store.sign_session(_with_notes(store, client, "Soles less numb.").id, moment=WHEN)
+        assert record.plan.signature is not None and record.plan.signature.notes_sha256
+        untouched = store.sign_session(_with_notes(store, client, "Fine.").id, moment=WHEN)
+        assert store.check_signatures() == (2, [])
+    path = folder / "sessions" / f"{client.id}.json"
+    data = json.loads(path.read_text())
+    (doc,) = [doc for doc in data["sessions"].values() if doc["id"] == record.id]
+    doc["after_notes"] = "Soles much less numb."  # edited on disk
+    path.write_text(json.dumps(data))
+    with Store.open(folder, read_only=True) as store:
+        count, problems = store.check_signatures()
+    assert count == 2
+    (found,) = problems
+    assert found.session_id == record.id != untouched.id
+    assert "after-session notes no longer match the signature of Sam Rivera" in str(found)
+
+
+def test_a_signature_made_before_notes_were_signed_still_checks_clean(folder: Path) -> None:
+    with Store.open(folder) as store:
+        client = store.save_client(ClientRecord(id="", name="Alex Doe"))
+        record = store.sign_session(_with_notes(store, client, "Soles less numb.").id, moment=WHEN)
+    path = folder / "sessions" / f"{client.id}.json"
+    data = json.loads(path.read_text())
+    (doc,) = [doc for doc in data["sessions"].values() if doc["id"] == record.id]
+    doc["plan"]["signature"].pop("notes_sha256")  # a signature made before notes were signed
+    path.write_text(json.dumps(data))
+    with Store.open(folder) as store:
+        assert store.check_signatures() == (1, [])
+        assert store.session(record.id).plan.signature.notes_sha256 == ""
