@@ -149,6 +149,9 @@ def verify(plan_json: Mapping[str, Any], notes: str | None = None) -> list[str]:
             problems.append(
                 f"its after-session notes no longer match the signature of "
                 f"{signature['therapist']} ({signature['signed_at']})"
+                if notes
+                else "its after-session notes, signed with it, are missing (a session "
+                "imported from a plan file has none)"
             )
         previous = signature["sha256"]
         for number, addendum in enumerate(addenda, start=1):

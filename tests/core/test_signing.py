@@ -204,6 +204,8 @@ def test_notes_signed_with_the_plan_are_checked_when_given() -> None:
     assert verify(data) == []  # a plan file alone carries no notes: nothing to compare
     (problem,) = verify(data, "Soles much less numb.")
     assert problem.startswith("its after-session notes no longer match the signature of Sam")
+    (problem,) = verify(data, "")  # imported from a plan file, or emptied
+    assert problem.startswith("its after-session notes, signed with it, are missing")
     # Read back from a plan file, the notes' hash is kept.
     assert parse_plan(data).signature == signature
     assert loads_plan(dumps_plan(parse_plan(data))).signature == signature
