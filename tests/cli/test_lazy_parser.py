@@ -66,3 +66,26 @@ def test_planner_check_imports_no_other_command(tmp_path: Path) -> None:
         done.stdout.splitlines()[-1]
         == "['planner.cli.check', 'planner.cli.common', 'planner.cli.terminal']"
     )
+
+
+def test_building_the_parser_imports_no_shutil_and_help_still_fits_the_terminal() -> None:
+    code = (
+        "import sys\nfrom planner.cli import build_parser\n"
+        "build_parser(['check', 'p.json'])\nprint('shutil' in sys.modules)\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "False"
+    for columns in (50, 100):
+        shown = subprocess.run(
+            [sys.executable, "-m", "planner", "check", "--help"],
+            capture_output=True,
+            text=True,
+            env={**env, "COLUMNS": str(columns)},
+            cwd=ROOT,
+            check=True,
+        ).stdout
+        assert max(len(line) for line in shown.splitlines()) <= columns - 2
+    assert cli._Formatter("p", width=70)._width == 70  # a width given is kept
