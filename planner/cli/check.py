@@ -30,8 +30,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from planner.core.safety import check_plan, has_contraindication
     from planner.core.vocab import SEVERITY_NAMES
 
-    library = common.library(args)
-    plan = common.load_plan(args.plan, library)
+    plan, library = _plan_and_library(args)
     findings = check_plan(plan, library)
     if args.json:
         print(json.dumps([finding.to_json() for finding in findings], ensure_ascii=False, indent=2))
@@ -87,3 +86,23 @@ def cmd_rules(args: argparse.Namespace) -> int:
             if flag.urgency == urgency:
                 print(f"    {flag.id}: {flag.sign}")
     return common.EXIT_OK
+
+
+def _plan_and_library(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The plan and the library it is checked with.
+
+    A plan the planner saved carries the definitions of the therapist's own
+    techniques and exercises it uses, so the built-in library is enough and the
+    store is not looked for (finding the user data folder costs a few
+    milliseconds). Only a plan naming one it does not carry reads the store's own
+    library, as every command does.
+    """
+    from planner.core.library import builtin_library
+    from planner.core.planfile import PlanFileError, load_plan
+
+    library = builtin_library()
+    try:
+        return load_plan(args.plan, library), library
+    except PlanFileError:
+        library = common.library(args)
+        return common.load_plan(args.plan, library), library

@@ -192,3 +192,24 @@ def test_only_the_storage_package_imports_tinydb() -> None:
         )
     ]
     assert offenders == []
+
+
+def test_check_reads_the_store_only_for_a_technique_the_plan_does_not_carry(
+    tmp_path: Path, capsys
+) -> None:
+    data = tmp_path / "data"
+    own_step = {"technique": "my-foot-opener", "region": "foot", "side": "both", "minutes": 5}
+    bare = write(tmp_path, {**PLAN, "steps": [own_step]}, name="bare.json")
+    # Not carried and no store: the plan cannot be read, in one line, exit 2.
+    status, out, err = run(["--data-dir", str(data), "check", str(bare)], capsys)
+    assert status == 2 and out == "" and "my-foot-opener" in err and err.count("\n") == 1
+    add_own_technique(data)
+    status, out, err = run(["--data-dir", str(data), "check", str(bare)], capsys)
+    assert status in (0, 1) and err == "" and out.startswith(str(bare))
+    # A self-contained plan is checked without the store: a damaged own library there
+    # stops it no more.
+    (data / "own.json").write_text('{"format": ', encoding="utf-8")
+    status, out, err = run(["--data-dir", str(data), "check", str(write(tmp_path, PLAN))], capsys)
+    assert status in (0, 1) and err == ""
+    status, out, err = run(["--data-dir", str(data), "check", str(bare)], capsys)
+    assert status == 2 and "own.json" in err
