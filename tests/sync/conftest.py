@@ -7,21 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from couch_server import NoServer, Server, external_couchdb, start_pouchdb
+from couch_server import Server, external_couchdb, pouchdb_for_tests
 
 SERVERS = ["pouchdb-server"] + (["couchdb"] if os.environ.get("PLANNER_TEST_COUCHDB") else [])
 
 
 @pytest.fixture(scope="session")
 def pouchdb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    try:
-        server = start_pouchdb(tmp_path_factory.mktemp("pouchdb-server"))
-    except NoServer as why:
-        if os.environ.get("PLANNER_REQUIRE_COUCH"):
-            pytest.fail(f"the sync tests need their server: {why}")
-        pytest.skip(f"sync tests skipped: {why}")
-    yield server
-    server.stop()
+    yield from pouchdb_for_tests(tmp_path_factory)
 
 
 @pytest.fixture(params=SERVERS)

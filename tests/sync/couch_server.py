@@ -15,8 +15,10 @@ import socket
 import subprocess
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -95,6 +97,23 @@ def start_pouchdb(folder: Path) -> Server:
             time.sleep(0.1)
     httpx.put(f"{root}/_config/admins/{USER}", json=PASSWORD, timeout=30).raise_for_status()
     return server
+
+
+def pouchdb_for_tests(tmp_path_factory: Any) -> Iterator[Server]:
+    """A pytest fixture's server: skipped where none can run (failed when
+    ``PLANNER_REQUIRE_COUCH`` is set), stopped when the fixture ends."""
+    import pytest
+
+    try:
+        server = start_pouchdb(tmp_path_factory.mktemp("pouchdb-server"))
+    except NoServer as why:
+        if os.environ.get("PLANNER_REQUIRE_COUCH"):
+            pytest.fail(f"the sync tests need their server: {why}")
+        pytest.skip(f"sync tests skipped: {why}")
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def external_couchdb() -> Server | None:
