@@ -64,6 +64,19 @@ def edit_notes(folder: Path, session_id: str, notes: str) -> None:
         store.save_session(dataclasses.replace(record, after_notes=notes))
 
 
+def session_edited_on_both(
+    a: Path, b: Path, url: str, server: Server, notes: tuple[str, str]
+) -> SessionRecord:
+    """One session made on ``a``, synced to ``b``, then its notes edited on each desk
+    (``notes``: a's, b's) with neither synced since: a conflict in waiting."""
+    session = fill(a, clients=1, sessions=1)["sessions"][0]
+    sync_desk(a, url, server)
+    sync_desk(b, url, server)
+    edit_notes(a, session.id, notes[0])
+    edit_notes(b, session.id, notes[1])
+    return session
+
+
 def signed_session(folder: Path) -> SessionRecord:
     with Store.open(folder) as store:
         client = store.save_client(ClientRecord(id="", name="Signed Client"))

@@ -10,6 +10,7 @@ from sync_helpers import (
     edit_notes,
     everything,
     fill,
+    session_edited_on_both,
     signed_session,
     sync_desk,
 )
@@ -64,11 +65,7 @@ def test_same_session_edited_on_two_desks_is_a_conflict_until_resolved(
     desks, database: str, server: Server
 ):
     a, b = desks["a"], desks["b"]
-    session = fill(a, clients=1, sessions=1)["sessions"][0]
-    sync_desk(a, database, server)
-    sync_desk(b, database, server)
-    edit_notes(a, session.id, "Edited on A")
-    edit_notes(b, session.id, "Edited on B")
+    session = session_edited_on_both(a, b, database, server, ("Edited on A", "Edited on B"))
     sync_desk(a, database, server)
     assert sync_desk(b, database, server).conflicts == 1
     assert sync_desk(a, database, server).conflicts == 1
@@ -154,11 +151,7 @@ def test_signed_session_addenda_from_two_desks_merge(desks, database, server):
 
 def test_resolving_by_revision_and_unknown_revision(desks, database, server):
     a, b = desks["a"], desks["b"]
-    session = fill(a, clients=1, sessions=1)["sessions"][0]
-    sync_desk(a, database, server)
-    sync_desk(b, database, server)
-    edit_notes(a, session.id, "A")
-    edit_notes(b, session.id, "B")
+    session = session_edited_on_both(a, b, database, server, ("A", "B"))
     sync_desk(a, database, server)
     sync_desk(b, database, server)
     with Store.open(b) as store:
@@ -176,11 +169,7 @@ def test_resolving_by_revision_and_unknown_revision(desks, database, server):
 
 def test_deleting_the_shown_version_of_a_conflict_brings_the_other_forward(desks, database, server):
     a, b = desks["a"], desks["b"]
-    session = fill(a, clients=1, sessions=1)["sessions"][0]
-    sync_desk(a, database, server)
-    sync_desk(b, database, server)
-    edit_notes(a, session.id, "A")
-    edit_notes(b, session.id, "B")
+    session = session_edited_on_both(a, b, database, server, ("A", "B"))
     sync_desk(a, database, server)
     sync_desk(b, database, server)
     sync_desk(a, database, server)

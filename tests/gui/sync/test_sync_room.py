@@ -8,7 +8,7 @@ from pathlib import Path
 
 from couch_server import Server
 from PySide6.QtCore import QTimer
-from sync_helpers import edit_notes, fill, sync_desk
+from sync_helpers import fill, session_edited_on_both, sync_desk
 from window_helpers import choose_client, open_window
 
 from planner.gui.common import asks
@@ -77,11 +77,9 @@ def test_a_failed_sync_says_why_in_the_status_bar(qtbot, window, couch: Server):
 def test_conflicts_side_by_side_then_merged(qtbot, tmp_path: Path, monkeypatch, couch: Server):
     url = couch.new_database()
     here, other = tmp_path / "here", tmp_path / "other"
-    session = fill(here, clients=1, sessions=1)["sessions"][0]
-    sync_desk(here, url, couch)
-    sync_desk(other, url, couch)
-    edit_notes(here, session.id, "Tender left heel")
-    edit_notes(other, session.id, "Heel fine today")
+    session = session_edited_on_both(
+        here, other, url, couch, ("Tender left heel", "Heel fine today")
+    )
     sync_desk(other, url, couch)
     with open_window(qtbot, here, monkeypatch) as main:
         _point_at(main, url, couch)
