@@ -41,6 +41,9 @@ class StepPlaces(QScrollArea):
         self._rows = QGridLayout(self._inner)
         self._rows.setContentsMargins(6, 4, 6, 4)
         self._rows.setColumnStretch(0, 1)
+        # Rows from the top, each step's words level with its list (not spread apart
+        # when there are only a few).
+        self._rows.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.setWidget(self._inner)
         self.combos: list[QComboBox] = []
         self.labels: list[QLabel] = []
@@ -89,7 +92,7 @@ class StepPlaces(QScrollArea):
             combo = QComboBox(self._inner)
             combo.currentIndexChanged.connect(self._changed)
             self._rows.addWidget(label, row, 0)
-            self._rows.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+            self._rows.addWidget(combo, row, 1)
             self.labels.append(label)
             self.combos.append(combo)
         for number, (text, label, combo) in enumerate(
