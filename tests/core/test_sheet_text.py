@@ -141,3 +141,14 @@ def test_emergency_number_setting_wins_and_is_checked() -> None:
     assert country_of("pt_BR.UTF-8") == "BR"
     assert check_number("") is None and check_number("+44 20 7946") is None
     assert check_number("call Bob") is not None
+
+
+def test_the_daily_foot_check_is_said_once_on_the_sheet() -> None:
+    """In the routine when it has the check (its first move), else in "Take care"."""
+    plan = _plan(("diabetes",))
+    with_check = " ".join(take_care_lines(plan, has_foot_check=True))
+    without = " ".join(take_care_lines(plan, has_foot_check=False))
+    assert "Look at both feet every day" in without
+    assert "every day" not in with_check  # the routine's first move says it
+    for line in ("shoes", "heat", "elbow", "care your doctor gave"):
+        assert line in with_check and line in without
